@@ -1,0 +1,43 @@
+namespace Refold.Api.Catalog;
+
+/// <summary>Short constructors for <see cref="Parameter"/> declarations, and the parameters many operations share.</summary>
+public static class Param
+{
+    public static Parameter Path(string name, string description) =>
+        new() { Name = name, In = ParameterLocation.Path, Type = ParameterType.String, Required = true, Description = description };
+
+    public static Parameter Query(string name, string description, ParameterType type = ParameterType.String, bool required = false) =>
+        new() { Name = name, In = ParameterLocation.Query, Type = type, Required = required, Description = description };
+
+    public static Parameter Header(string name, string description, bool required = false) =>
+        new() { Name = name, In = ParameterLocation.Header, Type = ParameterType.String, Required = required, Description = description };
+
+    public static Parameter Body(string name, string description, ParameterType type = ParameterType.String, bool required = false) =>
+        new() { Name = name, In = ParameterLocation.Body, Type = type, Required = required, Description = description };
+
+    /// <summary>An object argument whose members become the whole JSON body (merged with any named body fields).</summary>
+    public static Parameter WholeBody(string name, string description, bool required = false) =>
+        new() { Name = name, In = ParameterLocation.Body, Type = ParameterType.Object, Required = required, Description = description, Spread = true };
+
+    /// <summary>1-based page number.</summary>
+    public static Parameter Page { get; } = Query("page", "Page number, starting at 1 (default 1).", ParameterType.Integer);
+
+    /// <summary>Page size.</summary>
+    public static Parameter Limit { get; } = Query("limit", "Items per page (default 10).", ParameterType.Integer);
+
+    /// <summary>The linked account an org-key call acts for; a session token carries its own and ignores this.</summary>
+    public static Parameter LinkedAccountHeader { get; } = Header(
+        "linked_account_id",
+        "Your id of the linked account (customer) to act for, e.g. 'acct_9001'. Needed with an org API key; omit it with a session token, which names its own account.");
+
+    /// <summary>Same as <see cref="LinkedAccountHeader"/> but Refold insists on it for this operation.</summary>
+    public static Parameter RequiredLinkedAccountHeader { get; } = LinkedAccountHeader with
+    {
+        Required = true,
+        Description = "Your id of the linked account (customer) to act for, e.g. 'acct_9001'. Required.",
+    };
+
+    /// <summary>The application slug sent as a header.</summary>
+    public static Parameter SlugHeader(bool required = true) => Header(
+        "slug", "Application slug, e.g. 'hubspot' (see list_applications).", required);
+}

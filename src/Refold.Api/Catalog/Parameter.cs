@@ -1,0 +1,33 @@
+namespace Refold.Api.Catalog;
+
+/// <summary>
+/// One input of an operation. The same name may be declared in two locations (for example
+/// <c>linked_account_id</c> as header and query); the tool then has one argument and the client
+/// sends its value to every declared location.
+/// </summary>
+public sealed record Parameter
+{
+    public required string Name { get; init; }
+
+    public required ParameterLocation In { get; init; }
+
+    public required ParameterType Type { get; init; }
+
+    public required string Description { get; init; }
+
+    public bool Required { get; init; }
+
+    /// <summary>Allowed values, when Refold documents a closed set.</summary>
+    public IReadOnlyList<string>? Enum { get; init; }
+
+    /// <summary>
+    /// True when the argument is an object whose members are spread into the location
+    /// (the whole JSON body, or extra query parameters) instead of being sent under <see cref="Name"/>.
+    /// </summary>
+    public bool Spread { get; init; }
+
+    /// <summary>The name Refold uses on the wire when it differs from the tool argument name.</summary>
+    public string? WireName { get; init; }
+
+    public string SentAs => WireName ?? Name;
+}
