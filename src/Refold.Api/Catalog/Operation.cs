@@ -39,5 +39,10 @@ public sealed record Operation
     /// <summary>Only hinted at by Refold's sources (changelog, SDK); its shape is our best reading.</summary>
     public bool Inferred { get; init; }
 
+    /// <summary>The tool arguments: parameters merged by name, in declaration order.</summary>
+    public IReadOnlyList<Argument> Arguments => _arguments ??= Argument.Of(this);
+
+    private IReadOnlyList<Argument>? _arguments;
+
     public override string ToString() => $"{Name} ({Method} {Route})";
 }

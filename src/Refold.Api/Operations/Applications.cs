@@ -2,29 +2,29 @@ using Refold.Api.Catalog;
 
 namespace Refold.Api.Operations;
 
-/// <summary>Applications: TODO one line.</summary>
+/// <summary>Applications: discover the apps enabled for the org, see whether a linked account has connected them, and inspect and run their prebuilt actions.</summary>
 public static class Applications
 {
-    public static OperationGroup Group { get; } = new("applications", "Applications", "TODO");
+    public static OperationGroup Group { get; } = new("applications", "Applications", "Discover the apps enabled for the org, see whether a linked account has connected them, and inspect and run their prebuilt actions.");
 
     public static Operation ListApplications { get; } = new()
     {
         Name = "list_applications",
         Group = Group,
-        Title = "TODO",
-        Description = "List apps enabled for the org+environment, each annotated with whether the given linked account has connected it. The org's default custom app is left out. Not paginated.",
+        Title = "List applications",
+        Description = "Lists the apps enabled for the org, each marked with whether the given linked account has connected it (connected, connected_accounts[] with status active or expired, reauth_required). Use it to find an app's slug and auth_type; use get_application for one known slug. Returns a plain array, not paged; your own default app is left out. Pass linked_account_id.",
         Method = HttpMethod.Get,
         Route = "/api/v2/public/application",
         Auth = AuthLevel.Org,
         Hints = ToolHints.Read,
         Parameters =
         [
-            Param.RequiredLinkedAccountHeader,
-            Param.Query("linked_account_id", "Query alternative to the header."),
-            Param.Query("slug", "Restrict to one app slug."),
-            Param.Query("tags", "Filter by tag/category, e.g. CRM."),
-            Param.Query("ecosystem", "'true' | 'false'."),
-            Param.Query("auth_type", "Filter by auth type (oauth2, keybased)."),
+            Param.LinkedAccountHeader,
+            Param.Query("linked_account_id", "Your id of the linked account whose connection status is reported, e.g. 'acct_9001'."),
+            Param.Query("slug", "Return only the app with this slug, e.g. 'hubspot'."),
+            Param.Query("tags", "Return only apps with this tag or category, e.g. 'CRM'."),
+            Param.Query("ecosystem", "Filter on the app's ecosystem flag: 'true' or 'false'.") with { Enum = ["true", "false"] },
+            Param.Query("auth_type", "Return only apps using this auth type, e.g. 'oauth2' or 'keybased'."),
         ],
     };
 
@@ -32,20 +32,20 @@ public static class Applications
     {
         Name = "get_application",
         Group = Group,
-        Title = "TODO",
-        Description = "Same data as list_applications but for a single slug, returned as one object.",
+        Title = "Get an application",
+        Description = "Returns one enabled app by slug with the same fields as list_applications: name, auth_type, auth_input_map (the key-based credential form), connected and connected_accounts for the given linked account. Use it to check whether a customer has connected a specific app before running its actions. Returns a single object; 404 if the slug is not enabled for the org.",
         Method = HttpMethod.Get,
         Route = "/api/v2/public/application/{slug}",
         Auth = AuthLevel.Org,
         Hints = ToolHints.Read,
         Parameters =
         [
-            Param.Path("slug", "Application slug."),
-            Param.RequiredLinkedAccountHeader,
-            Param.Query("linked_account_id", "Query alternative."),
-            Param.Query("tags", "Filter (rarely useful here)."),
-            Param.Query("ecosystem", "'true' | 'false'."),
-            Param.Query("auth_type", "Auth type filter."),
+            Param.Path("slug", "App slug, e.g. 'zendesk' (see list_applications)."),
+            Param.LinkedAccountHeader,
+            Param.Query("linked_account_id", "Your id of the linked account whose connection status is reported, e.g. 'acct_9001'."),
+            Param.Query("tags", "Only match if the app has this tag or category, e.g. 'Support'."),
+            Param.Query("ecosystem", "Filter on the app's ecosystem flag: 'true' or 'false'.") with { Enum = ["true", "false"] },
+            Param.Query("auth_type", "Only match if the app uses this auth type, e.g. 'oauth2'."),
         ],
     };
 
@@ -53,15 +53,15 @@ public static class Applications
     {
         Name = "list_application_actions",
         Group = Group,
-        Title = "TODO",
-        Description = "List the ready-made actions (API operations) that can be run against a connected app.",
+        Title = "List an app's actions",
+        Description = "Lists the prebuilt actions (API operations) that can be run on an app for a linked account. Use it to find an action_id, then call get_application_action_schema for its inputs and execute_application_action to run it. Returns a plain array of {action_id, name, description, tag}. Pass slug from list_applications.",
         Method = HttpMethod.Get,
         Route = "/api/v2/integration-schema/{slug}/actions",
         Auth = AuthLevel.Org,
         Hints = ToolHints.Read,
         Parameters =
         [
-            Param.Path("slug", "Application slug."),
+            Param.Path("slug", "App slug, e.g. 'hubspot' (see list_applications)."),
             Param.RequiredLinkedAccountHeader,
         ],
     };
@@ -70,16 +70,16 @@ public static class Applications
     {
         Name = "get_application_action_schema",
         Group = Group,
-        Title = "TODO",
-        Description = "Return the input parameter list for one action (which keys to send to execute, and which are mandatory).",
+        Title = "Get an action's input schema",
+        Description = "Returns the input parameters of one app action, so you know which keys to send to execute_application_action and which are mandatory. Returns a plain array of {name, label, required, type}. Pass slug from list_applications and action_id from list_application_actions; 404 if the action is unknown.",
         Method = HttpMethod.Get,
         Route = "/api/v2/integration-schema/{slug}/actions/{action_id}",
         Auth = AuthLevel.Org,
         Hints = ToolHints.Read,
         Parameters =
         [
-            Param.Path("slug", "Application slug."),
-            Param.Path("action_id", "Action id from list_application_actions."),
+            Param.Path("slug", "App slug, e.g. 'hubspot' (see list_applications)."),
+            Param.Path("action_id", "Action id from list_application_actions, e.g. 'search_contacts'."),
             Param.RequiredLinkedAccountHeader,
         ],
     };
@@ -88,18 +88,18 @@ public static class Applications
     {
         Name = "execute_application_action",
         Group = Group,
-        Title = "TODO",
-        Description = "Run one action against the linked account's connected app using its stored credentials; the body carries the action's parameters.",
+        Title = "Execute an app action",
+        Description = "Runs one prebuilt action on the linked account's connected app, using the credentials Refold already stores (never pass app tokens yourself). Call get_application_action_schema first to learn the input keys. Returns {node_status, data}, where data is the app's own response. Write actions really change data in the third-party app. Pass slug from list_applications and action_id from list_application_actions.",
         Method = HttpMethod.Post,
         Route = "/api/v2/integration-schema/{slug}/actions/{action_id}/execute",
         Auth = AuthLevel.Org,
         Hints = ToolHints.Run,
         Parameters =
         [
-            Param.Path("slug", "Application slug."),
-            Param.Path("action_id", "Action id."),
+            Param.Path("slug", "App slug, e.g. 'hubspot' (see list_applications)."),
+            Param.Path("action_id", "Action id from list_application_actions, e.g. 'get_contact'."),
             Param.RequiredLinkedAccountHeader,
-            Param.WholeBody("parameters", "One key per parameter from get_application_action_schema (values usually strings)."),
+            Param.WholeBody("parameters", "The action's inputs, one key per parameter from get_application_action_schema, e.g. {\"email\": \"jane@example.com\"}; values are usually strings."),
         ],
     };
 

@@ -2,17 +2,17 @@ using Refold.Api.Catalog;
 
 namespace Refold.Api.Operations;
 
-/// <summary>Audit (changelog only): TODO one line.</summary>
+/// <summary>Audit (changelog only): read audit trails, received-event logs and org audit logs.</summary>
 public static class Audit
 {
-    public static OperationGroup Group { get; } = new("audit", "Audit (changelog only)", "TODO");
+    public static OperationGroup Group { get; } = new("audit", "Audit (changelog only)", "Read audit records: configuration and workflow changes for a linked account, the log of events Refold received, and the org-wide audit log.");
 
     public static Operation ListAuditTrails { get; } = new()
     {
         Name = "list_audit_trails",
         Group = Group,
-        Title = "TODO",
-        Description = "Paginated audit events intended for hosted-portal consumers (changelog only).",
+        Title = "List audit trails",
+        Description = "Page through audit entries for a linked account, such as CONFIG_CREATED, CONFIG_UPDATED, CONFIG_DELETED, WORKFLOW_ENABLED or WORKFLOW_DISABLED, to see what changed in an integration setup and when. For the org-wide log use list_audit_logs. Returns a page: docs[] (event, linked_account_id, createdAt), totalDocs, hasNextPage.",
         Method = HttpMethod.Get,
         Route = "/api/v2/public/audit/audit-trails",
         Auth = AuthLevel.Either,
@@ -31,8 +31,8 @@ public static class Audit
     {
         Name = "list_audit_events_received",
         Group = Group,
-        Title = "TODO",
-        Description = "Paginated log of received events (changelog: 'multiple authentication methods').",
+        Title = "List received events",
+        Description = "Page through the log of events Refold received for a linked account, e.g. to check whether a trigger_event call or an incoming app event arrived. To see the workflow runs they started use list_executions. Returns a page: docs[], totalDocs, hasNextPage.",
         Method = HttpMethod.Get,
         Route = "/api/v2/public/audit/event-received",
         Auth = AuthLevel.Either,
@@ -51,8 +51,8 @@ public static class Audit
     {
         Name = "list_audit_logs",
         Group = Group,
-        Title = "TODO",
-        Description = "Org audit logs with filters over a 30-day window (changelog only).",
+        Title = "List org audit logs",
+        Description = "Page through the organisation-wide audit log, which covers roughly the last 30 days. For changes to a single linked account's setup use list_audit_trails. Returns a page: docs[], totalDocs, hasNextPage.",
         Method = HttpMethod.Get,
         Route = "/api/v1/audit/public/audit-logs",
         Auth = AuthLevel.Org,

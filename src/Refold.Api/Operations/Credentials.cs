@@ -2,27 +2,27 @@ using Refold.Api.Catalog;
 
 namespace Refold.Api.Operations;
 
-/// <summary>Credentials: TODO one line.</summary>
+/// <summary>Credentials: store or import app credentials on a linked account without a connect flow, and manage the default app's key/value credentials.</summary>
 public static class Credentials
 {
-    public static OperationGroup Group { get; } = new("credentials", "Credentials", "TODO");
+    public static OperationGroup Group { get; } = new("credentials", "Credentials", "Store or import app credentials on a linked account without a connect flow, and manage the default app's key/value credentials.");
 
     public static Operation SaveKeyCredentials { get; } = new()
     {
         Name = "save_key_credentials",
         Group = Group,
-        Title = "TODO",
-        Description = "Store API-key style credentials for a key-based app on a linked account. Many apps test the credentials against the provider before saving.",
+        Title = "Save key-based credentials",
+        Description = "Stores API-key style credentials for a key-based app on a linked account, replacing any saved before. Many apps check them with the provider first and answer 500 if they are rejected. Learn the field names from get_auth_structure or the app's auth_input_map (get_application). The response shape varies by app, e.g. {success: true}. Pass slug from list_applications.",
         Method = HttpMethod.Put,
         Route = "/api/v2/public/linked-account/integration/save-key-credentials/{slug}",
         Auth = AuthLevel.Org,
-        Hints = ToolHints.Delete,
+        Hints = new(ReadOnly: false, Destructive: true, Idempotent: true, OpenWorld: true),
         Parameters =
         [
-            Param.Path("slug", "Key-based application slug."),
-            Param.RequiredLinkedAccountHeader,
-            Param.Query("auth_type", "Override the app's default auth type."),
-            Param.WholeBody("credentials", "Free-form map whose keys follow the app's auth_input_map / auth structure, e.g. {subdomain, api_token}.", required: true),
+            Param.Path("slug", "Slug of a key-based app, e.g. 'zendesk' (see list_applications)."),
+            Param.LinkedAccountHeader,
+            Param.Query("auth_type", "Use this auth type instead of the app's default, e.g. 'keybased'."),
+            Param.WholeBody("credentials", "The app's credential fields, e.g. {\"subdomain\": \"globex\", \"api_token\": \"...\"}.", required: true),
         ],
     };
 
@@ -30,18 +30,18 @@ public static class Credentials
     {
         Name = "upsert_default_app_credential",
         Group = Group,
-        Title = "TODO",
-        Description = "Add or replace one credential key/value on the linked account's default (your own custom) app integration; value is encrypted at rest.",
+        Title = "Set a default-app credential",
+        Description = "Adds or replaces one key/value credential on the linked account's integration with your own default app; the value is stored encrypted. The integration must already exist (seed it with create_linked_account your_app.auth_credentials), otherwise 404. Returns {success, message, action} with action 'added' or 'updated'. To remove a key use delete_default_app_credential.",
         Method = HttpMethod.Put,
         Route = "/api/v2/public/linked-account/default-app/auth-credentials/{key}",
         Auth = AuthLevel.Either,
         Hints = ToolHints.Delete,
         Parameters =
         [
-            Param.Path("key", "Credential key name, e.g. api_key."),
+            Param.Path("key", "Credential key name, e.g. 'api_key'."),
             Param.LinkedAccountHeader,
-            Param.Query("linked_account_id", "Query alternative for API-key callers."),
-            Param.Body("value", "Credential value; converted to string before encryption.", ParameterType.Any, required: true),
+            Param.Query("linked_account_id", "Your id of the linked account, e.g. 'acct_9001'; needed with an org API key, omitted with a session token."),
+            Param.Body("value", "The credential value; anything that is not a string is converted to one.", ParameterType.Any, required: true),
         ],
     };
 
@@ -49,17 +49,17 @@ public static class Credentials
     {
         Name = "delete_default_app_credential",
         Group = Group,
-        Title = "TODO",
-        Description = "Remove one credential key from the default-app integration and flush its token cache.",
+        Title = "Delete a default-app credential",
+        Description = "Removes one credential key from the linked account's integration with your own default app and clears its cached tokens. Use upsert_default_app_credential to add or change a key instead. Returns {success, message}; 404 if the key or the default-app integration does not exist.",
         Method = HttpMethod.Delete,
         Route = "/api/v2/public/linked-account/default-app/auth-credentials/{key}",
         Auth = AuthLevel.Either,
         Hints = ToolHints.Delete,
         Parameters =
         [
-            Param.Path("key", "Credential key name."),
+            Param.Path("key", "Credential key name to remove, e.g. 'api_key'."),
             Param.LinkedAccountHeader,
-            Param.Query("linked_account_id", "Query alternative for API-key callers."),
+            Param.Query("linked_account_id", "Your id of the linked account, e.g. 'acct_9001'; needed with an org API key, omitted with a session token."),
         ],
     };
 
@@ -67,17 +67,17 @@ public static class Credentials
     {
         Name = "migrate_token",
         Group = Group,
-        Title = "TODO",
-        Description = "Import credentials you already hold (OAuth tokens or keys) onto a linked account's integration for a native app without a connect flow; validated against the app's auth schema and encrypted.",
+        Title = "Import existing credentials",
+        Description = "Copies credentials you already hold (OAuth tokens or API keys) onto a linked account's integration with a built-in app, so no connect flow is needed; custom apps are refused. The fields are checked against the app's auth schema (see get_auth_structure), encrypted, and the integration is created or updated. Returns {success, message}; some validation failures come back as HTTP 200 with only {error}.",
         Method = HttpMethod.Put,
         Route = "/api/v2/public/migrate-token",
         Auth = AuthLevel.Org,
-        Hints = ToolHints.Delete,
+        Hints = new(ReadOnly: false, Destructive: true, Idempotent: true, OpenWorld: true),
         Parameters =
         [
-            Param.RequiredLinkedAccountHeader,
-            Param.Body("slug", "Native app slug (custom apps are rejected).", ParameterType.String, required: true),
-            Param.Body("auth_object", "Exactly one top-level key naming the auth type ('oauth2', 'keybased', ...) whose value holds that type's fields, e.g. {oauth2:{access_token,refresh_token}}.", ParameterType.Object, required: true),
+            Param.LinkedAccountHeader,
+            Param.Body("slug", "Slug of a built-in (non-custom) app, e.g. 'hubspot' (see list_applications).", ParameterType.String, required: true),
+            Param.Body("auth_object", "Exactly one key naming the auth type that holds its fields, e.g. {\"oauth2\": {\"access_token\": \"...\", \"refresh_token\": \"...\"}}.", ParameterType.Object, required: true),
         ],
     };
 

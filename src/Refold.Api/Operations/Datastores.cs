@@ -2,17 +2,17 @@ using Refold.Api.Catalog;
 
 namespace Refold.Api.Operations;
 
-/// <summary>Datastores (deprecated): TODO one line.</summary>
+/// <summary>Datastores (deprecated): read and search the legacy datastores that workflows save on an app config.</summary>
 public static class Datastores
 {
-    public static OperationGroup Group { get; } = new("datastores", "Datastores (deprecated)", "TODO");
+    public static OperationGroup Group { get; } = new("datastores", "Datastores (deprecated)", "Read and search the legacy datastores that workflows write onto a linked account's app config; new data should live in Persistent Tables.");
 
     public static Operation ListConfigDatastores { get; } = new()
     {
         Name = "list_config_datastores",
         Group = Group,
-        Title = "TODO",
-        Description = "Names of the workflow-written datastores saved on an app config. Deprecated in favour of Persistent Tables.",
+        Title = "List config datastores",
+        Description = "List the names of the datastores that workflows have saved on one app config of a linked account, as a plain array of strings. Use a name with list_datastore_records or search_datastore_records; for new data use the persistent table tools (list_tables). Pass the app slug from list_applications.",
         Method = HttpMethod.Get,
         Route = "/api/v2/public/datastore/config/{slug}",
         Auth = AuthLevel.Org,
@@ -20,9 +20,9 @@ public static class Datastores
         Deprecated = true,
         Parameters =
         [
-            Param.RequiredLinkedAccountHeader,
-            Param.Path("slug", "App slug."),
-            Param.Query("config_id", "Default = linked account id."),
+            Param.LinkedAccountHeader,
+            Param.Path("slug", "Application slug, e.g. 'hubspot' (from list_applications)."),
+            Param.Query("config_id", "Config to read; defaults to the linked account id, e.g. 'acct_9001'."),
         ],
     };
 
@@ -30,8 +30,8 @@ public static class Datastores
     {
         Name = "list_datastore_records",
         Group = Group,
-        Title = "TODO",
-        Description = "All records of one datastore as a raw array (no pagination).",
+        Title = "List datastore records",
+        Description = "Return every record of one datastore on an app config as a plain array of objects, without paging. To fetch only matching records use search_datastore_records. Pass the app slug from list_applications and datastore_name from list_config_datastores.",
         Method = HttpMethod.Get,
         Route = "/api/v2/public/datastore/config/{slug}/{datastore_name}/records",
         Auth = AuthLevel.Org,
@@ -39,10 +39,10 @@ public static class Datastores
         Deprecated = true,
         Parameters =
         [
-            Param.RequiredLinkedAccountHeader,
-            Param.Path("slug", "App slug."),
-            Param.Path("datastore_name", "Datastore name."),
-            Param.Query("config_id", "Default = linked account id."),
+            Param.LinkedAccountHeader,
+            Param.Path("slug", "Application slug, e.g. 'hubspot' (from list_applications)."),
+            Param.Path("datastore_name", "Datastore name (from list_config_datastores), e.g. 'synced_orgs'."),
+            Param.Query("config_id", "Config to read; defaults to the linked account id, e.g. 'acct_9001'."),
         ],
     };
 
@@ -50,8 +50,8 @@ public static class Datastores
     {
         Name = "search_datastore_records",
         Group = Group,
-        Title = "TODO",
-        Description = "Filter a datastore's records with a {field: value} map (case-insensitive regex).",
+        Title = "Search datastore records",
+        Description = "Find the records of one datastore whose fields match given values (case-insensitive regular expressions). Read-only despite being a POST. Returns a plain array of matching records. Pass the app slug from list_applications and datastore_name from list_config_datastores.",
         Method = HttpMethod.Post,
         Route = "/api/v2/public/datastore/config/{slug}/{datastore_name}/search",
         Auth = AuthLevel.Org,
@@ -59,11 +59,11 @@ public static class Datastores
         Deprecated = true,
         Parameters =
         [
-            Param.RequiredLinkedAccountHeader,
-            Param.Path("slug", "App slug."),
-            Param.Path("datastore_name", "Datastore name."),
-            Param.Query("config_id", "Default = linked account id."),
-            Param.WholeBody("filters", "{field: value}.", required: true),
+            Param.LinkedAccountHeader,
+            Param.Path("slug", "Application slug, e.g. 'hubspot' (from list_applications)."),
+            Param.Path("datastore_name", "Datastore name (from list_config_datastores), e.g. 'synced_orgs'."),
+            Param.Query("config_id", "Config to read; defaults to the linked account id, e.g. 'acct_9001'."),
+            Param.WholeBody("filters", "Field names mapped to the value to match, e.g. {\"org_name\":\"globex\"}; sent as the whole request body.", required: true),
         ],
     };
 

@@ -2,17 +2,17 @@ using Refold.Api.Catalog;
 
 namespace Refold.Api.Operations;
 
-/// <summary>Executions: TODO one line.</summary>
+/// <summary>Executions: inspect, stop and rerun workflow runs (instances) and read their per-node and batch results.</summary>
 public static class Executions
 {
-    public static OperationGroup Group { get; } = new("executions", "Executions", "TODO");
+    public static OperationGroup Group { get; } = new("executions", "Executions", "Inspect workflow runs (executions, also called instances): list and filter them, read per-node results and batches, stop a running one or rerun a failed one.");
 
     public static Operation ListExecutions { get; } = new()
     {
         Name = "list_executions",
         Group = Group,
-        Title = "TODO",
-        Description = "Page through workflow runs (instances) of a linked account, newest first, with many filters.",
+        Title = "List executions",
+        Description = "Search the workflow runs of a linked account, newest first, filtered by status, app slug, workflow, date range, type or trigger source. Use it to find failed runs or an execution_id; call get_execution for node-level detail. Returns a page: docs[] (with _id, status, associated_workflow, trigger_application_event, createdAt), totalDocs, hasNextPage.",
         Method = HttpMethod.Get,
         Route = "/api/v2/public/execution",
         Auth = AuthLevel.Either,
@@ -23,16 +23,16 @@ public static class Executions
             Param.LinkedAccountHeader,
             Param.Page,
             Param.Limit,
-            Param.Query("status", "COMPLETED | ERRORED | RUNNING | STOPPED | STOPPING | TIMED_OUT | All (default)."),
-            Param.Query("slug", "Comma-separated app slugs."),
-            Param.Query("workflow_id", "Filter by workflow."),
-            Param.Query("workflow_name", "Partial name match."),
-            Param.Query("execution_id", "Single execution."),
-            Param.Query("start_date", "Created on/after (YYYY-MM-DD or ISO)."),
-            Param.Query("end_date", "Created on/before."),
-            Param.Query("execution_type", "SYNC | ASYNC | All."),
-            Param.Query("execution_source", "Spec enum: API_CALL | SCHEDULE | Event. v2 docs/SDK: 'API Call' | 'Schedule' | 'Event' | 'All'. Accept both."),
-            Param.Query("sortAsc", "'true' for oldest first."),
+            Param.Query("status", "Only runs in this state; 'All' (the default) disables the filter.") with { Enum = ["COMPLETED", "ERRORED", "RUNNING", "STOPPED", "STOPPING", "TIMED_OUT", "All"] },
+            Param.Query("slug", "Only runs of these apps, as comma-separated slugs, e.g. 'hubspot,zendesk'."),
+            Param.Query("workflow_id", "Only runs of this workflow (_id from list_workflows)."),
+            Param.Query("workflow_name", "Only runs whose workflow name contains this text."),
+            Param.Query("execution_id", "Return just this one execution _id."),
+            Param.Query("start_date", "Only runs created at or after this time, ISO 8601 date-time or date, e.g. '2026-03-01'."),
+            Param.Query("end_date", "Only runs created at or before this time, ISO 8601 date-time or date, e.g. '2026-03-31'."),
+            Param.Query("execution_type", "Only synchronous or asynchronous runs; 'All' disables the filter.") with { Enum = ["SYNC", "ASYNC", "All"] },
+            Param.Query("execution_source", "Only runs started this way: by API call, by a schedule or by an event.") with { Enum = ["API_CALL", "SCHEDULE", "Event"] },
+            Param.Query("sortAsc", "'true' to list oldest first instead of newest first.") with { Enum = ["true", "false"] },
         ],
     };
 
@@ -40,15 +40,15 @@ public static class Executions
     {
         Name = "get_execution",
         Group = Group,
-        Title = "TODO",
-        Description = "Full detail of one run, including per-node status, attempts, timing, input and latest output (nodes ordered by entry time).",
+        Title = "Get an execution",
+        Description = "Read one workflow run in full: overall status, completion_percentage, and nodes[] in entry order with node_status, attempts_made, execution_time, input_data and latest_output. Use it to see which step failed and why. Pass execution_id (the _id from list_executions or from an execute_workflow response).",
         Method = HttpMethod.Get,
         Route = "/api/v2/public/execution/{execution_id}",
         Auth = AuthLevel.Either,
         Hints = ToolHints.Read,
         Parameters =
         [
-            Param.Path("execution_id", "Execution (instance) id."),
+            Param.Path("execution_id", "Execution _id, e.g. '66a1f00dbeefcafe00000901'."),
             Param.LinkedAccountHeader,
         ],
     };
@@ -57,8 +57,8 @@ public static class Executions
     {
         Name = "list_execution_node_batches",
         Group = Group,
-        Title = "TODO",
-        Description = "Page through the batch sub-runs of a looping/batch node within an execution.",
+        Title = "List batches of an execution node",
+        Description = "Page through the batch sub-runs of one looping or batch node inside an execution, each with batch_index, status and output. Use it after get_execution shows a node with is_batch true. Returns a page: docs[], totalDocs, hasNextPage; a 501 means the node or engine has no batch details.",
         Method = HttpMethod.Get,
         Route = "/api/v2/public/execution/{execution_id}/nodes/{node_id}/batches",
         Auth = AuthLevel.Either,
@@ -66,12 +66,12 @@ public static class Executions
         Pagination = Pagination.Docs,
         Parameters =
         [
-            Param.Path("execution_id", "Execution id."),
-            Param.Path("node_id", "Node id inside the workflow."),
+            Param.Path("execution_id", "Execution _id (from list_executions)."),
+            Param.Path("node_id", "The node's node_id as shown in get_execution, e.g. '2'."),
             Param.LinkedAccountHeader,
             Param.Page,
             Param.Limit,
-            Param.Query("status", "Filter batches by status."),
+            Param.Query("status", "Only batches with this status, e.g. 'Errored'."),
         ],
     };
 
@@ -79,15 +79,15 @@ public static class Executions
     {
         Name = "stop_execution",
         Group = Group,
-        Title = "TODO",
-        Description = "Ask a running execution to stop; the request is queued and acknowledged at once (status moves through STOPPING to STOPPED).",
+        Title = "Stop an execution",
+        Description = "Request that a running workflow run be halted. The stop is queued and confirmed at once with a message; the run then goes STOPPING and later STOPPED, so poll get_execution to confirm. Pass instanceId, the execution _id from list_executions.",
         Method = HttpMethod.Post,
         Route = "/api/v2/public/execution/{instanceId}/stop",
         Auth = AuthLevel.Either,
         Hints = ToolHints.Delete,
         Parameters =
         [
-            Param.Path("instanceId", "Execution id."),
+            Param.Path("instanceId", "Execution _id of the run to stop (from list_executions)."),
             Param.LinkedAccountHeader,
         ],
     };
@@ -96,15 +96,15 @@ public static class Executions
     {
         Name = "rerun_execution",
         Group = Group,
-        Title = "TODO",
-        Description = "Start a brand-new execution that replays a failed or stopped run with its original trigger payload.",
+        Title = "Rerun an execution",
+        Description = "Replay a failed or stopped workflow run as a new execution with the same trigger payload; the workflow's steps run again against connected apps. Returns {status, id} where id is the new execution's _id (follow it with get_execution). Pass instanceId, the original execution _id from list_executions.",
         Method = HttpMethod.Post,
         Route = "/api/v2/public/execution/{instanceId}/rerun",
         Auth = AuthLevel.Either,
         Hints = ToolHints.Run,
         Parameters =
         [
-            Param.Path("instanceId", "Execution id to replay."),
+            Param.Path("instanceId", "Execution _id of the run to replay (from list_executions)."),
             Param.LinkedAccountHeader,
         ],
     };
@@ -113,8 +113,8 @@ public static class Executions
     {
         Name = "get_execution_response",
         Group = Group,
-        Title = "TODO",
-        Description = "Older Workflow API helper: fetch the Response-node output and overall status of a finished/running execution.",
+        Title = "Get an execution's response output",
+        Description = "Fetch only what a run's Response node returned plus its overall status (COMPLETED, RUNNING or ERRORED), as {response, status}. Handy for polling an async execute_workflow call; prefer get_execution for full node detail. Pass the execution_id returned by the execute call or listed by list_executions.",
         Method = HttpMethod.Get,
         Route = "/api/v1/execution/{execution_id}/response",
         Auth = AuthLevel.Org,
@@ -122,7 +122,7 @@ public static class Executions
         Deprecated = true,
         Parameters =
         [
-            Param.Path("execution_id", "Execution id."),
+            Param.Path("execution_id", "Execution _id, e.g. '66a1f00dbeefcafe00000901'."),
             Param.RequiredLinkedAccountHeader,
         ],
     };
@@ -131,8 +131,8 @@ public static class Executions
     {
         Name = "list_workflow_execution_node_batches",
         Group = Group,
-        Title = "TODO",
-        Description = "Node-batch listing scoped to a workflow and linked account; only announced in the April 2026 changelog.",
+        Title = "List node batches for a workflow and account",
+        Description = "Page through node batch records for one workflow as run by one linked account, across its executions. Prefer list_execution_node_batches when you already know the execution and node. Returns a page: docs[], totalDocs, hasNextPage. Pass workflowId from list_workflows and the account's linked_account_id.",
         Method = HttpMethod.Get,
         Route = "/api/v2/public/workflow/{workflowId}/linked-account/{linkedAccountId}/execution-node-batches",
         Auth = AuthLevel.Org,
@@ -141,8 +141,8 @@ public static class Executions
         Inferred = true,
         Parameters =
         [
-            Param.Path("workflowId", "Workflow id."),
-            Param.Path("linkedAccountId", "Linked account id."),
+            Param.Path("workflowId", "Workflow _id (from list_workflows)."),
+            Param.Path("linkedAccountId", "Your id of the linked account, e.g. 'acct_9001'."),
             Param.Page,
             Param.Limit,
         ],

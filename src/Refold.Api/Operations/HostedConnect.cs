@@ -2,26 +2,26 @@ using Refold.Api.Catalog;
 
 namespace Refold.Api.Operations;
 
-/// <summary>Hosted Connect: TODO one line.</summary>
+/// <summary>Hosted Connect: create links to Refold's hosted Connect page, where an end user connects apps, and read back the properties stored for it.</summary>
 public static class HostedConnect
 {
-    public static OperationGroup Group { get; } = new("hosted_connect", "Hosted Connect", "TODO");
+    public static OperationGroup Group { get; } = new("hosted_connect", "Hosted Connect", "Create links to Refold's hosted Connect page, where an end user connects apps, and read back the properties stored for it.");
 
     public static Operation CreateConnectUrl { get; } = new()
     {
         Name = "create_connect_url",
         Group = Group,
-        Title = "TODO",
-        Description = "Create a hosted Connect page URL for the token's linked account; whatever JSON you send is stored (3-day TTL) and served back to the page via get_hosted_properties.",
+        Title = "Create a hosted Connect URL",
+        Description = "Creates a link to Refold's hosted Connect page, where the session's linked account connects apps itself. Any JSON you send (e.g. base_color, button_color, redirect_url) is kept for 3 days and handed to the page through get_hosted_properties. Returns {hosted_url}. To connect a single OAuth app without the page use get_oauth_url.",
         Method = HttpMethod.Post,
         Route = "/api/v2/public/connect-url",
         Auth = AuthLevel.Account,
         Hints = ToolHints.Create,
         Parameters =
         [
-            Param.Query("linked_account_id", "Listed as required by the spec even though the bearer token already identifies the account (INFERRED: must match the token).", ParameterType.String, required: true),
-            Param.Query("config_id", "Config to open; older docs say a new config with this id is created if it does not exist. Appended to the URL as ?config_id=..."),
-            Param.WholeBody("properties", "Arbitrary JSON kept verbatim. Older docs: color, bgColor, name; newer: base_color, button_color, redirect_url are common keys. None required.", required: true),
+            Param.Query("linked_account_id", "Your id of the linked account the session token belongs to, e.g. 'acct_9001'.", ParameterType.String, required: true),
+            Param.Query("config_id", "Config the page should open, e.g. 'staging'; appended to the URL as ?config_id=."),
+            Param.WholeBody("properties", "Properties to store for the page, e.g. {\"base_color\": \"#0E7C86\", \"redirect_url\": \"https://example.com/done\"}; no key is required, send {} if none.", required: true),
         ],
     };
 
@@ -29,8 +29,8 @@ public static class HostedConnect
     {
         Name = "get_hosted_properties",
         Group = Group,
-        Title = "TODO",
-        Description = "Return the JSON stored by create_connect_url for the current session token, unchanged.",
+        Title = "Get hosted page properties",
+        Description = "Returns, unchanged, the JSON properties that create_connect_url stored for the current session token. Use it from a hosted Connect page to read its styling and redirect settings. Returns a free-form object.",
         Method = HttpMethod.Get,
         Route = "/api/v2/public/hosted-properties",
         Auth = AuthLevel.Account,

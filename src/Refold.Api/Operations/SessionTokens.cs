@@ -2,25 +2,25 @@ using Refold.Api.Catalog;
 
 namespace Refold.Api.Operations;
 
-/// <summary>Session Tokens: TODO one line.</summary>
+/// <summary>Session Tokens: issue and revoke the JWT session tokens that let a browser or hosted page act for one linked account.</summary>
 public static class SessionTokens
 {
-    public static OperationGroup Group { get; } = new("session_tokens", "Session Tokens", "TODO");
+    public static OperationGroup Group { get; } = new("session_tokens", "Session Tokens", "Issue and revoke the JWT session tokens that let a browser or hosted page act for one linked account.");
 
     public static Operation GenerateSessionToken { get; } = new()
     {
         Name = "generate_session_token",
         Group = Group,
-        Title = "TODO",
-        Description = "Mint (or reuse) a JWT session token plus refresh token for one linked account, for use by browsers/hosted pages instead of the API key.",
+        Title = "Generate a session token",
+        Description = "Issues a JWT session token plus refresh token for one linked account, for a browser or hosted page to use in place of the API key. A still-valid token is reused unless force_refresh is 'true'. Returns {token, refresh_token, expires_in, refresh_expires_in} with lifetimes in seconds; always read expires_in. The account must already exist (see create_linked_account).",
         Method = HttpMethod.Post,
         Route = "/api/v2/public/session-token",
         Auth = AuthLevel.Org,
         Hints = ToolHints.Update,
         Parameters =
         [
-            Param.Query("force_refresh", "'true' to always mint a fresh token; default 'false' returns an existing valid one."),
-            Param.Body("linked_account_id", "account_id of an existing linked account in the key's environment.", ParameterType.String, required: true),
+            Param.Query("force_refresh", "'true' to always issue a new token; 'false' (default) reuses a valid one.") with { Enum = ["true", "false"] },
+            Param.Body("linked_account_id", "Your id of an existing linked account, e.g. 'acct_9001'.", ParameterType.String, required: true),
         ],
     };
 
@@ -28,8 +28,8 @@ public static class SessionTokens
     {
         Name = "revoke_session_token",
         Group = Group,
-        Title = "TODO",
-        Description = "Blacklist the bearer token presented (and its refresh token) so it can no longer be used. Body ignored.",
+        Title = "Revoke the session token",
+        Description = "Invalidates the session token used for this call, together with its refresh token, so neither works again. Use it on logout or when a token may have leaked; call generate_session_token for a new one. Returns {success, revoked_count} with revoked_count 0 or 1.",
         Method = HttpMethod.Post,
         Route = "/api/v2/public/session-token/revoke",
         Auth = AuthLevel.Account,

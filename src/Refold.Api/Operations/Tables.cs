@@ -2,17 +2,17 @@ using Refold.Api.Catalog;
 
 namespace Refold.Api.Operations;
 
-/// <summary>Persistent Tables: TODO one line.</summary>
+/// <summary>Persistent Tables: create and manage API-managed tables per linked account, their columns and their rows.</summary>
 public static class Tables
 {
-    public static OperationGroup Group { get; } = new("tables", "Persistent Tables", "TODO");
+    public static OperationGroup Group { get; } = new("tables", "Persistent Tables", "Store structured data per linked account in API-managed persistent tables: create and list tables, add, search, update and delete rows, and add, rename or remove columns.");
 
     public static Operation ListTables { get; } = new()
     {
         Name = "list_tables",
         Group = Group,
-        Title = "TODO",
-        Description = "Page through API-managed persistent tables of the org+environment (each carries its linked_account_id).",
+        Title = "List tables",
+        Description = "Page through the persistent tables of the org and environment, optionally filtered by a name pattern; each item has _id, name, linked_account_id and record_count. Use it to find the table_id the other table tools need. Returns a page: docs[], totalDocs, hasNextPage.",
         Method = HttpMethod.Get,
         Route = "/api/v2/public/tables",
         Auth = AuthLevel.Org,
@@ -23,7 +23,7 @@ public static class Tables
             Param.LinkedAccountHeader,
             Param.Page,
             Param.Limit,
-            Param.Query("name", "Regex search on table name."),
+            Param.Query("name", "Regular expression matched against table names, e.g. '^lead'."),
         ],
     };
 
@@ -31,17 +31,17 @@ public static class Tables
     {
         Name = "create_table",
         Group = Group,
-        Title = "TODO",
-        Description = "Create a persistent table with up to 20 columns for a linked account, or return the id of an existing one with the same name.",
+        Title = "Create a table",
+        Description = "Create a persistent table with up to 20 named columns for the account in linked_account_id. If a table with that name already exists, nothing new is made and its id comes back with already_exists true, so repeating is safe. Returns {table_id}; use it with add_table_records and get_table_records.",
         Method = HttpMethod.Post,
         Route = "/api/v2/public/tables",
         Auth = AuthLevel.Org,
         Hints = ToolHints.Update,
         Parameters =
         [
-            Param.RequiredLinkedAccountHeader,
-            Param.Body("table_name", "Table name.", ParameterType.String, required: true),
-            Param.Body("columns", "[{column_name: string}] – max 20.", ParameterType.ObjectArray, required: true),
+            Param.LinkedAccountHeader,
+            Param.Body("table_name", "Name of the table, e.g. 'leads'.", ParameterType.String, required: true),
+            Param.Body("columns", "Column definitions as objects with column_name, at most 20, e.g. [{\"column_name\":\"email\"},{\"column_name\":\"stage\"}].", ParameterType.ObjectArray, required: true),
         ],
     };
 
@@ -49,8 +49,8 @@ public static class Tables
     {
         Name = "get_table_records",
         Group = Group,
-        Title = "TODO",
-        Description = "Page through a table's rows together with its column list and name.",
+        Title = "Get table records",
+        Description = "Page through the rows of one table. Returns name, columns[] and docs[] (each row keyed by column with its record_id), plus totalDocs and hasNextPage. To find rows by value use search_table_records instead. Pass table_id, the _id from list_tables or create_table.",
         Method = HttpMethod.Get,
         Route = "/api/v2/public/tables/{table_id}",
         Auth = AuthLevel.Org,
@@ -58,10 +58,10 @@ public static class Tables
         Pagination = Pagination.Docs,
         Parameters =
         [
-            Param.RequiredLinkedAccountHeader,
-            Param.Path("table_id", "Table _id."),
+            Param.LinkedAccountHeader,
+            Param.Path("table_id", "Table _id (from list_tables or create_table)."),
             Param.Page,
-            Param.Limit,
+            Param.Limit with { Description = "Rows per page (default 100)." },
         ],
     };
 
@@ -69,17 +69,17 @@ public static class Tables
     {
         Name = "add_table_records",
         Group = Group,
-        Title = "TODO",
-        Description = "Insert one row (object) or many rows (array); each gets a generated UUID record_id. Keys that are not columns are dropped. Max 10,000 rows per table.",
+        Title = "Add table records",
+        Description = "Insert one row (an object) or several (an array of objects) into a table; each new row gets a generated UUID record_id, keys that are not columns are dropped, and a table holds at most 10,000 rows. Each call adds rows again. Returns add_record_result[] with the stored rows. Pass table_id from list_tables.",
         Method = HttpMethod.Patch,
         Route = "/api/v2/public/tables/{table_id}",
         Auth = AuthLevel.Org,
         Hints = ToolHints.Create,
         Parameters =
         [
-            Param.RequiredLinkedAccountHeader,
-            Param.Path("table_id", "Table _id."),
-            Param.Body("data", "Row or rows keyed by column name.", ParameterType.ObjectOrObjectArray, required: true),
+            Param.LinkedAccountHeader,
+            Param.Path("table_id", "Table _id (from list_tables or create_table)."),
+            Param.Body("data", "A row or an array of rows keyed by column name, e.g. {\"email\":\"pat@globex.example\",\"stage\":\"new\"}.", ParameterType.ObjectOrObjectArray, required: true),
         ],
     };
 
@@ -87,8 +87,8 @@ public static class Tables
     {
         Name = "update_table_record",
         Group = Group,
-        Title = "TODO",
-        Description = "Update one row; only announced in the changelog, body shape unknown.",
+        Title = "Update a table record",
+        Description = "Change column values of one existing row, leaving other columns as they are. Returns the updated row. Pass table_id from list_tables and the row's record_id from get_table_records or search_table_records.",
         Method = HttpMethod.Patch,
         Route = "/api/v2/public/tables/{table_id}/records/{record_id}",
         Auth = AuthLevel.Org,
@@ -97,9 +97,9 @@ public static class Tables
         Parameters =
         [
             Param.RequiredLinkedAccountHeader,
-            Param.Path("table_id", "Table _id."),
-            Param.Path("record_id", "Row UUID."),
-            Param.Body("data", "INFERRED: {column: newValue} (possibly sent bare without the data wrapper).", ParameterType.Object, required: true),
+            Param.Path("table_id", "Table _id (from list_tables)."),
+            Param.Path("record_id", "The row's record_id, a UUID, e.g. '3f0c8a52-1a7e-4c33-9e1f-5b2d6c7a8e90'."),
+            Param.Body("data", "New values keyed by column name, e.g. {\"stage\":\"qualified\"}.", ParameterType.Object, required: true),
         ],
     };
 
@@ -107,16 +107,16 @@ public static class Tables
     {
         Name = "delete_table",
         Group = Group,
-        Title = "TODO",
-        Description = "Soft-delete a table (is_deleted=true); the body is the bare JSON literal true.",
+        Title = "Delete a table",
+        Description = "Delete a whole persistent table with its rows; it is marked is_deleted and no longer usable. To drop single rows use delete_table_record. Returns the bare JSON value true. Pass table_id from list_tables.",
         Method = HttpMethod.Delete,
         Route = "/api/v2/public/tables/{table_id}",
         Auth = AuthLevel.Org,
         Hints = ToolHints.Delete,
         Parameters =
         [
-            Param.RequiredLinkedAccountHeader,
-            Param.Path("table_id", "Table _id."),
+            Param.LinkedAccountHeader,
+            Param.Path("table_id", "Table _id (from list_tables)."),
         ],
     };
 
@@ -124,17 +124,17 @@ public static class Tables
     {
         Name = "delete_table_record",
         Group = Group,
-        Title = "TODO",
-        Description = "Delete one row and get it back in the response.",
+        Title = "Delete a table record",
+        Description = "Remove one row from a table; the response is the deleted row, so its values can still be seen. Pass table_id from list_tables and the row's record_id from get_table_records or search_table_records.",
         Method = HttpMethod.Delete,
         Route = "/api/v2/public/tables/{table_id}/{record_id}",
         Auth = AuthLevel.Org,
         Hints = ToolHints.Delete,
         Parameters =
         [
-            Param.RequiredLinkedAccountHeader,
-            Param.Path("table_id", "Table _id."),
-            Param.Path("record_id", "Row UUID."),
+            Param.LinkedAccountHeader,
+            Param.Path("table_id", "Table _id (from list_tables)."),
+            Param.Path("record_id", "The row's record_id, a UUID, e.g. '3f0c8a52-1a7e-4c33-9e1f-5b2d6c7a8e90'."),
         ],
     };
 
@@ -142,17 +142,17 @@ public static class Tables
     {
         Name = "add_table_columns",
         Group = Group,
-        Title = "TODO",
-        Description = "Add columns (no duplicates, at most 20 in total); returns the full column list.",
+        Title = "Add table columns",
+        Description = "Append new columns to a table; names must not already exist and the table may have at most 20 columns in total. Returns columns[], the full column list afterwards. Pass table_id from list_tables.",
         Method = HttpMethod.Patch,
         Route = "/api/v2/public/tables/{table_id}/columns/add",
         Auth = AuthLevel.Org,
         Hints = ToolHints.Update,
         Parameters =
         [
-            Param.RequiredLinkedAccountHeader,
-            Param.Path("table_id", "Table _id."),
-            Param.Body("columns", "New column names.", ParameterType.StringArray, required: true),
+            Param.LinkedAccountHeader,
+            Param.Path("table_id", "Table _id (from list_tables)."),
+            Param.Body("columns", "Names of the columns to add, e.g. [\"owner\"].", ParameterType.StringArray, required: true),
         ],
     };
 
@@ -160,17 +160,17 @@ public static class Tables
     {
         Name = "remove_table_columns",
         Group = Group,
-        Title = "TODO",
-        Description = "Drop columns (a DELETE with a JSON body); at least one column must remain. Returns remaining columns.",
+        Title = "Remove table columns",
+        Description = "Drop one or more columns from a table; at least one column has to stay. Returns columns[], the columns that remain. Pass table_id from list_tables and the column names shown by get_table_records.",
         Method = HttpMethod.Delete,
         Route = "/api/v2/public/tables/{table_id}/columns/remove",
         Auth = AuthLevel.Org,
         Hints = ToolHints.Delete,
         Parameters =
         [
-            Param.RequiredLinkedAccountHeader,
-            Param.Path("table_id", "Table _id."),
-            Param.Body("columns", "Columns to drop.", ParameterType.StringArray, required: true),
+            Param.LinkedAccountHeader,
+            Param.Path("table_id", "Table _id (from list_tables)."),
+            Param.Body("columns", "Names of the columns to drop, e.g. [\"owner\"].", ParameterType.StringArray, required: true),
         ],
     };
 
@@ -178,17 +178,17 @@ public static class Tables
     {
         Name = "rename_table_columns",
         Group = Group,
-        Title = "TODO",
-        Description = "Rename columns atomically (chains like a->b, b->c allowed); row data is rewritten too. Returns the new column list.",
+        Title = "Rename table columns",
+        Description = "Rename one or more columns in a single atomic step, also rewriting the keys in existing rows; chained renames such as a to b and b to c are allowed. Returns columns[], the new column list. Pass table_id from list_tables.",
         Method = HttpMethod.Patch,
         Route = "/api/v2/public/tables/{table_id}/columns/rename",
         Auth = AuthLevel.Org,
         Hints = ToolHints.Update,
         Parameters =
         [
-            Param.RequiredLinkedAccountHeader,
-            Param.Path("table_id", "Table _id."),
-            Param.Body("renames", "[{old_name, new_name}].", ParameterType.ObjectArray, required: true),
+            Param.LinkedAccountHeader,
+            Param.Path("table_id", "Table _id (from list_tables)."),
+            Param.Body("renames", "Pairs of old_name and new_name, e.g. [{\"old_name\":\"stage\",\"new_name\":\"pipeline_stage\"}].", ParameterType.ObjectArray, required: true),
         ],
     };
 
@@ -196,17 +196,17 @@ public static class Tables
     {
         Name = "search_table_records",
         Group = Group,
-        Title = "TODO",
-        Description = "Find rows whose columns match the given values (regex match). Returns a plain array, no pagination.",
+        Title = "Search table records",
+        Description = "Find rows of a table whose columns match given values (each value is used as a regular expression). Read-only despite being a POST. Returns a plain array of matching rows with their record_id, without paging; use get_table_records to page through everything. Pass table_id from list_tables.",
         Method = HttpMethod.Post,
         Route = "/api/v2/public/tables/{table_id}/search",
         Auth = AuthLevel.Org,
         Hints = ToolHints.Read,
         Parameters =
         [
-            Param.RequiredLinkedAccountHeader,
-            Param.Path("table_id", "Table _id."),
-            Param.WholeBody("filters", "{column: value} pairs.", required: true),
+            Param.LinkedAccountHeader,
+            Param.Path("table_id", "Table _id (from list_tables)."),
+            Param.WholeBody("filters", "Column names mapped to the value to match, e.g. {\"stage\":\"new\"}; sent as the whole request body.", required: true),
         ],
     };
 
@@ -214,8 +214,8 @@ public static class Tables
     {
         Name = "edit_table_group",
         Group = Group,
-        Title = "TODO",
-        Description = "Set or clear (empty string) the group label on several tables.",
+        Title = "Set the group of tables",
+        Description = "Put several tables under one group label for organising them, or remove their label by sending an empty group. Answers 204 with no body. Pass the table _id values from list_tables in tableIds.",
         Method = HttpMethod.Put,
         Route = "/api/v2/public/tables/group/edit",
         Auth = AuthLevel.Org,
@@ -223,9 +223,9 @@ public static class Tables
         SuccessStatus = 204,
         Parameters =
         [
-            Param.RequiredLinkedAccountHeader,
-            Param.Body("tableIds", "Table ids.", ParameterType.StringArray, required: true),
-            Param.Body("group", "Label; empty unsets."),
+            Param.LinkedAccountHeader,
+            Param.Body("tableIds", "Table _id values to relabel (from list_tables).", ParameterType.StringArray, required: true),
+            Param.Body("group", "Group label to set, e.g. 'crm'; an empty string removes the label."),
         ],
     };
 

@@ -2,17 +2,23 @@ using Refold.Api.Catalog;
 
 namespace Refold.Api.Operations;
 
-/// <summary>Workflows: TODO one line.</summary>
+/// <summary>Workflows: find, create, edit, publish and run workflows, and inspect their drafts, versions and expected input.</summary>
 public static class Workflows
 {
-    public static OperationGroup Group { get; } = new("workflows", "Workflows", "TODO");
+    public static OperationGroup Group { get; } = new("workflows", "Workflows", "Find, create, edit, publish and run workflows (org-level ones and a linked account's private ones), and inspect their drafts, versions, expected input and which are enabled.");
+
+    private static Parameter WorkflowIdPath { get; } = Param.Path("workflowId", "Workflow _id, from list_workflows.");
+
+    private static Parameter SyncExecutionHeader { get; } = Param.Header(
+        "sync_execution",
+        "'true' to wait for the run to finish and get its result; default 'false' (queued, returns at once).") with { Enum = ["true", "false"] };
 
     public static Operation ListWorkflows { get; } = new()
     {
         Name = "list_workflows",
         Group = Group,
-        Title = "TODO",
-        Description = "List workflows. Without a linked account: org-level (public, slug-level) workflows. With a linked account: public workflows available to it, or its own private workflows when scope=private. Response adds a merged JSON schema.",
+        Title = "List workflows",
+        Description = "Pages through workflows: org-level ones when no linked account is given; with a linked account, the public workflows available to it, or its own private ones with scope=private. Filter by slug, name, published or creation dates. Returns a page: docs[], totalDocs, hasNextPage, plus a merged input schema. Use a doc's _id with get_workflow or execute_workflow.",
         Method = HttpMethod.Get,
         Route = "/api/v2/public/workflow",
         Auth = AuthLevel.Either,
@@ -23,13 +29,13 @@ public static class Workflows
             Param.LinkedAccountHeader,
             Param.Page,
             Param.Limit,
-            Param.Query("scope", "'private' (with a linked account) for the account's own workflows."),
-            Param.Query("slug", "Filter by app slug."),
-            Param.Query("application_id", "Filter by app id."),
-            Param.Query("name", "Regex/partial match on name."),
-            Param.Query("published", "'true' | 'false'."),
-            Param.Query("start_date", "ISO date-time lower bound on creation."),
-            Param.Query("end_date", "ISO date-time upper bound."),
+            Param.Query("scope", "'private' (with a linked account) to list that account's own workflows.") with { Enum = ["private"] },
+            Param.Query("slug", "Only workflows of this app, e.g. 'zendesk'."),
+            Param.Query("application_id", "Only workflows of the app with this _id."),
+            Param.Query("name", "Regular expression or fragment matched against workflow names, e.g. 'sync'."),
+            Param.Query("published", "'true' for published workflows only, 'false' for unpublished only.") with { Enum = ["true", "false"] },
+            Param.Query("start_date", "Only workflows created at or after this ISO 8601 date-time, e.g. '2026-03-01T00:00:00Z'."),
+            Param.Query("end_date", "Only workflows created at or before this ISO 8601 date-time, e.g. '2026-03-31T23:59:59Z'."),
         ],
     };
 
@@ -37,8 +43,8 @@ public static class Workflows
     {
         Name = "create_workflow",
         Group = Group,
-        Title = "TODO",
-        Description = "Create a private workflow owned by the linked account (unpublished draft with a single start node). Without slug/associated_application it lands on the org's default custom app.",
+        Title = "Create a workflow",
+        Description = "Creates a private workflow owned by the linked account as an unpublished draft holding only a start node; it is attached to the app given by slug or associated_application, else to the org's default custom app. Returns {workflow}; its _id is the draft id to pass to publish_workflow, and associated_workflow is the parent id.",
         Method = HttpMethod.Post,
         Route = "/api/v2/public/workflow",
         Auth = AuthLevel.Either,
@@ -46,11 +52,11 @@ public static class Workflows
         Parameters =
         [
             Param.LinkedAccountHeader,
-            Param.Body("name", "Workflow name (v2 docs mark it required).", ParameterType.String, required: true),
-            Param.Body("slug", "App slug to attach to."),
-            Param.Body("associated_application", "App id alternative to slug."),
-            Param.Body("description", "Description."),
-            Param.WholeBody("fields", "Any Workflow document field may be supplied; ownership/environment are set by the server."),
+            Param.Body("name", "Workflow name, e.g. 'Lead router'."),
+            Param.Body("slug", "Slug of the app to attach the workflow to, e.g. 'hubspot' (from list_applications)."),
+            Param.Body("associated_application", "_id of the app to attach the workflow to, instead of slug."),
+            Param.Body("description", "Free-text description of the workflow."),
+            Param.WholeBody("fields", "Any other workflow properties to set (e.g. settings, json_schema), merged into the body; owner and environment are filled in by Refold."),
         ],
     };
 
@@ -58,15 +64,15 @@ public static class Workflows
     {
         Name = "get_workflow",
         Group = Group,
-        Title = "TODO",
-        Description = "Read a workflow (allow-listed fields incl. nodes with start-node trigger config, and edges). Org-scoped: a private workflow of another linked account gives 403.",
+        Title = "Get a workflow",
+        Description = "Reads one workflow with its main properties, nodes (including the start node's trigger setup) and edges. Answers 403 when the workflow is private to a different linked account. For the editable copy use get_workflow_draft; for its expected input use get_workflow_request_structure. Get workflowId from list_workflows.",
         Method = HttpMethod.Get,
         Route = "/api/v2/public/workflow/{workflowId}",
         Auth = AuthLevel.Org,
         Hints = ToolHints.Read,
         Parameters =
         [
-            Param.Path("workflowId", "Workflow id."),
+            WorkflowIdPath,
             Param.LinkedAccountHeader,
         ],
     };
@@ -75,8 +81,8 @@ public static class Workflows
     {
         Name = "update_workflow",
         Group = Group,
-        Title = "TODO",
-        Description = "Update a private workflow's metadata from a linked account (name, description, workflow_alias, settings.timeout, settings.dedup_key). Only known from the changelog.",
+        Title = "Update workflow details",
+        Description = "Changes a linked account's private workflow details: name, description, workflow_alias and settings (timeout, dedup_key). Send only what changes. Returns the updated workflow. Get workflowId from list_workflows with scope=private.",
         Method = HttpMethod.Put,
         Route = "/api/v2/public/workflow/{workflowId}",
         Auth = AuthLevel.Either,
@@ -84,12 +90,12 @@ public static class Workflows
         Inferred = true,
         Parameters =
         [
-            Param.Path("workflowId", "Workflow id."),
+            WorkflowIdPath,
             Param.LinkedAccountHeader,
-            Param.Body("name", "New name."),
+            Param.Body("name", "New workflow name."),
             Param.Body("description", "New description."),
-            Param.Body("workflow_alias", "Alias usable in place of the id on execute."),
-            Param.Body("settings", "{timeout: integer, dedup_key: string}.", ParameterType.Object),
+            Param.Body("workflow_alias", "Alias that execute_workflow accepts in place of the id, e.g. 'lead-router'."),
+            Param.Body("settings", "Settings object with timeout (integer) and dedup_key (string), e.g. {\"timeout\": 300, \"dedup_key\": \"order_id\"}.", ParameterType.Object),
         ],
     };
 
@@ -97,15 +103,15 @@ public static class Workflows
     {
         Name = "delete_workflow",
         Group = Group,
-        Title = "TODO",
-        Description = "Delete a linked account's workflow with all drafts/versions and deregister its triggers.",
+        Title = "Delete a workflow",
+        Description = "Permanently deletes a linked account's workflow together with all its drafts and versions, and deregisters its triggers. Pass the parent or published workflowId from list_workflows; a version snapshot id gives 400. Returns {message, successfullyDeletedTriggers}. To only take it offline use publish_workflow with published=false.",
         Method = HttpMethod.Delete,
         Route = "/api/v2/public/workflow/{workflowId}",
         Auth = AuthLevel.Account,
         Hints = ToolHints.Delete,
         Parameters =
         [
-            Param.Path("workflowId", "Parent/published workflow id (not a version snapshot)."),
+            Param.Path("workflowId", "Parent or published workflow _id from list_workflows (not a version snapshot id)."),
         ],
     };
 
@@ -113,15 +119,15 @@ public static class Workflows
     {
         Name = "get_workflow_draft",
         Group = Group,
-        Title = "TODO",
-        Description = "Return the editable draft of a workflow; if none exists the published version is cloned into a new draft first (side effect).",
+        Title = "Get a workflow's editable draft",
+        Description = "Returns the editable draft of a workflow (nodes, edges, data_slots; associated_workflow points to the parent). If no draft exists yet, one is cloned from the published version first, so the call may create a record. The draft's _id is what publish_workflow expects. Get workflowId from list_workflows.",
         Method = HttpMethod.Get,
         Route = "/api/v2/public/workflow/{workflowId}/edit",
         Auth = AuthLevel.Either,
         Hints = ToolHints.Update,
         Parameters =
         [
-            Param.Path("workflowId", "Workflow id."),
+            WorkflowIdPath,
             Param.LinkedAccountHeader,
         ],
     };
@@ -130,19 +136,17 @@ public static class Workflows
     {
         Name = "publish_workflow",
         Group = Group,
-        Title = "TODO",
-        Description = "Publish (register triggers/crons and snapshot a new version) or unpublish a linked account's workflow.",
+        Title = "Publish or unpublish a workflow",
+        Description = "With published=true, publishes a linked account's draft: registers its triggers and schedules and snapshots a version (numbered by version if given). With published=false, takes the published workflow offline. Publish with the draft id (from create_workflow or get_workflow_draft), unpublish with the published id. Returns the workflow; its _id is the published id for execute_workflow.",
         Method = HttpMethod.Put,
         Route = "/api/v2/public/workflow/{workflowId}/publish",
         Auth = AuthLevel.Account,
         Hints = ToolHints.Delete,
         Parameters =
         [
-            Param.Path("workflowId", "To publish: the DRAFT id. To unpublish: the PUBLISHED id (they differ)."),
-            Param.Body("published", "true publishes, false unpublishes.", ParameterType.Boolean, required: true),
-            Param.Body("version", "With published=true, publish the draft as this version number.", ParameterType.Integer),
-            Param.Body("description", "Optional note (v2 docs)."),
-            Param.Header("environment", "v2 docs list an environment header (test|production) as required; not in the spec (INFERRED optional)."),
+            Param.Path("workflowId", "Draft id to publish, or published id to unpublish (the two differ)."),
+            Param.Body("published", "true to publish, false to unpublish.", ParameterType.Boolean, required: true),
+            Param.Body("version", "Version number to publish the draft as, e.g. 2; only with published=true.", ParameterType.Integer),
         ],
     };
 
@@ -150,23 +154,23 @@ public static class Workflows
     {
         Name = "execute_workflow",
         Group = Group,
-        Title = "TODO",
-        Description = "Run a published workflow for a linked account through its API-call trigger. Async by default (returns an execution id); sync mode returns the workflow's response payload. Status code can be set by a Response node.",
+        Title = "Execute a workflow",
+        Description = "Runs a published workflow for the linked account with the given JSON as its input. By default the run is queued and you get {execution_id} (follow up with get_execution); with sync_execution 'true' it waits and returns return_value and status_code. Pass workflowId (or alias) from list_workflows and the app slug; see get_workflow_request_structure for the expected input.",
         Method = HttpMethod.Post,
         Route = "/api/v2/public/workflow/{workflowId}/execute",
         Auth = AuthLevel.Either,
         Hints = ToolHints.Run,
         Parameters =
         [
-            Param.Path("workflowId", "Published workflow id (or its workflow alias)."),
+            Param.Path("workflowId", "Published workflow _id or its workflow_alias, from list_workflows."),
             Param.LinkedAccountHeader,
-            Param.Header("slug", "Application slug, sent as a header (not in the URL), e.g. hubspot.", required: true),
-            Param.Header("config_id", "Config to run under; default linked account id."),
-            Param.Header("sync_execution", "'true' waits and returns the Response node output; default 'false'. Not allowed when the workflow has a Group node."),
-            Param.Header("include-headers", "'true' echoes sanitized request headers to the workflow/response."),
-            Param.Query("include-headers", "Query form of include-headers."),
-            Param.Header("instance_tag", "Label for the created execution."),
-            Param.WholeBody("payload", "Arbitrary JSON handed to the workflow as its trigger payload (reference examples wrap it as {\"payload\": {...}}, the frontend SDK sends the object bare)."),
+            Param.SlugHeader(),
+            Param.Header("config_id", "Config whose settings the run uses; defaults to the linked account id."),
+            SyncExecutionHeader with { Description = "'true' to wait for the run and get its result (not allowed when the workflow has a Group node); default 'false' (queued)." },
+            Param.Header("include-headers", "'true' to pass the sanitized request headers through to the workflow and its response; default 'false'.") with { Enum = ["true", "false"] },
+            Param.Query("include-headers", "'true' to pass the sanitized request headers through to the workflow and its response; default 'false'.") with { Enum = ["true", "false"] },
+            Param.Header("instance_tag", "Free-text label stored on the execution, e.g. 'batch-7'."),
+            Param.WholeBody("payload", "Input object for the workflow; its members become the JSON body, e.g. {\"lead_email\": \"pat@example.com\"}."),
         ],
     };
 
@@ -174,8 +178,8 @@ public static class Workflows
     {
         Name = "list_enabled_workflows",
         Group = Group,
-        Title = "TODO",
-        Description = "List workflows currently enabled across the linked account's installations, with config_id and app info. Not paginated.",
+        Title = "List enabled workflows",
+        Description = "Lists the workflows the linked account has switched on across all its app configs, as a plain array (not paginated) of {id, name, description, icon, config_id, application}. Use it to see what runs for a customer; to switch one on or off use toggle_config_workflow.",
         Method = HttpMethod.Get,
         Route = "/api/v2/public/workflow/enabled",
         Auth = AuthLevel.Either,
@@ -190,15 +194,15 @@ public static class Workflows
     {
         Name = "get_workflow_request_structure",
         Group = Group,
-        Title = "TODO",
-        Description = "Describe the body a workflow expects on execute: its JSON Schema (if any), a sample payload from manual_execution_payload, and a readable interpretation.",
+        Title = "Get a workflow's expected input",
+        Description = "Describes the body execute_workflow expects for a workflow: {payload (a sample input), schema (its JSON Schema or null), schema_interpreted (a readable summary)}; all three are null when nothing is defined. Call it before execute_workflow. Get workflowId from list_workflows.",
         Method = HttpMethod.Get,
         Route = "/api/v2/public/workflow/request-structure/{workflowId}",
         Auth = AuthLevel.Either,
         Hints = ToolHints.Read,
         Parameters =
         [
-            Param.Path("workflowId", "Workflow id."),
+            WorkflowIdPath,
             Param.LinkedAccountHeader,
         ],
     };
@@ -207,8 +211,8 @@ public static class Workflows
     {
         Name = "list_workflow_versions",
         Group = Group,
-        Title = "TODO",
-        Description = "Page through published version snapshots of a workflow, newest first.",
+        Title = "List workflow versions",
+        Description = "Pages through the published version snapshots of a workflow, newest first. Returns a page: docs[] (each with _id, version, createdAt), totalDocs, hasNextPage. Pass the parent workflowId from list_workflows; 404 if it is unknown.",
         Method = HttpMethod.Get,
         Route = "/api/v2/public/workflow/versions/{workflowId}",
         Auth = AuthLevel.Either,
@@ -216,7 +220,7 @@ public static class Workflows
         Pagination = Pagination.Docs,
         Parameters =
         [
-            Param.Path("workflowId", "Workflow id."),
+            WorkflowIdPath,
             Param.LinkedAccountHeader,
             Param.Page,
             Param.Limit,
@@ -227,8 +231,8 @@ public static class Workflows
     {
         Name = "execute_workflow_v1",
         Group = Group,
-        Title = "TODO",
-        Description = "Older Workflow API execute route (v1 path) from the Workflow API guide and Node SDK; same headers (linked_account_id, slug, sync_execution) and raw JSON body.",
+        Title = "Execute a workflow (v1 route)",
+        Description = "Older v1 route for running a workflow for a linked account: the JSON body is the input, the app slug goes in a header, and the result is {execution_id, return_value}. Prefer execute_workflow; use this only for compatibility. Pass workflowId (or alias) from list_workflows.",
         Method = HttpMethod.Post,
         Route = "/api/v1/workflow/{workflowId}/execute",
         Auth = AuthLevel.Org,
@@ -236,11 +240,11 @@ public static class Workflows
         Deprecated = true,
         Parameters =
         [
-            Param.Path("workflowId", "Workflow id or alias."),
+            Param.Path("workflowId", "Workflow _id or its workflow_alias, from list_workflows."),
             Param.RequiredLinkedAccountHeader,
-            Param.Header("slug", "Application slug, sent as a header (not in the URL), e.g. hubspot.", required: true),
-            Param.Header("sync_execution", "'true' | 'false'."),
-            Param.WholeBody("payload", "Trigger payload ({} when none)."),
+            Param.SlugHeader(),
+            SyncExecutionHeader,
+            Param.WholeBody("payload", "Input object for the workflow, sent as the JSON body; {} when there is none."),
         ],
     };
 

@@ -1,0 +1,60 @@
+using System.Text.Json.Nodes;
+
+namespace Refold.Api.Catalog;
+
+/// <summary>Derives the JSON Schema of an operation's tool arguments from its declaration.</summary>
+public static class InputSchema
+{
+    /// <summary>
+    /// The input schema for <paramref name="operation"/>. When <paramref name="accountSupplied"/> is true the
+    /// credential already names the linked account, so <c>linked_account_id</c> is optional.
+    /// </summary>
+    public static JsonObject For(Operation operation, bool accountSupplied = false)
+    {
+        var properties = new JsonObject();
+        var required = new JsonArray();
+        foreach (var argument in operation.Arguments)
+        {
+            properties[argument.Name] = PropertySchema(argument);
+            if (argument.Required && !(accountSupplied && argument.IsAccountScope))
+            {
+                required.Add((JsonNode)argument.Name);
+            }
+        }
+
+        var schema = new JsonObject { ["type"] = "object", ["properties"] = properties };
+        if (required.Count > 0)
+        {
+            schema["required"] = required;
+        }
+
+        schema["additionalProperties"] = false;
+        return schema;
+    }
+
+    /// <summary>The schema of one argument.</summary>
+    public static JsonObject PropertySchema(Argument argument)
+    {
+        var schema = TypeSchema(argument.Type);
+        if (argument.Enum is { Count: > 0 } values)
+        {
+            schema["enum"] = new JsonArray([.. values.Select(v => (JsonNode?)JsonValue.Create(v))]);
+        }
+
+        schema["description"] = argument.Description;
+        return schema;
+    }
+
+    private static JsonObject TypeSchema(ParameterType type) => type switch
+    {
+        ParameterType.String => new() { ["type"] = "string" },
+        ParameterType.Integer => new() { ["type"] = "integer" },
+        ParameterType.Boolean => new() { ["type"] = "boolean" },
+        ParameterType.Object => new() { ["type"] = "object" },
+        ParameterType.StringArray => new() { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "string" } },
+        ParameterType.ObjectArray => new() { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "object" } },
+        ParameterType.ObjectOrObjectArray => new() { ["type"] = new JsonArray("object", "array"), ["items"] = new JsonObject { ["type"] = "object" } },
+        ParameterType.Any => [],
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
+    };
+}

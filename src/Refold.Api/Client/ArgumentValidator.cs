@@ -1,0 +1,118 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Refold.Api.Catalog;
+using Refold.Api.Errors;
+
+namespace Refold.Api.Client;
+
+/// <summary>
+/// Checks tool arguments against an operation's declared arguments before anything is sent, and names
+/// every argument that is unknown, missing or of the wrong type.
+/// </summary>
+public static class ArgumentValidator
+{
+    /// <summary>Null when the arguments are acceptable; otherwise an <see cref="RefoldErrorKind.InvalidArgument"/> error.</summary>
+    public static RefoldError? Validate(Operation operation, JsonObject? arguments, bool accountSupplied = false)
+    {
+        var problems = new List<(string Argument, string Problem)>();
+        var declared = operation.Arguments;
+        foreach (var (name, value) in arguments ?? [])
+        {
+            var argument = declared.FirstOrDefault(a => a.Name == name);
+            if (argument is null)
+            {
+                var known = declared.Count == 0 ? "it takes no arguments" : "expected one of: " + string.Join(", ", declared.Select(a => a.Name));
+                problems.Add((name, $"unknown argument '{name}' ({known})"));
+            }
+            else if (value is not null && Check(argument, value) is { } problem)
+            {
+                problems.Add((name, problem));
+            }
+        }
+
+        foreach (var argument in declared)
+        {
+            var missing = arguments?[argument.Name] is null;
+            if (missing && argument.Required && !(accountSupplied && argument.IsAccountScope))
+            {
+                problems.Add((argument.Name, $"missing required argument '{argument.Name}' ({Expected(argument)}: {argument.Description})"));
+            }
+        }
+
+        if (problems.Count == 0)
+        {
+            return null;
+        }
+
+        var message = problems.Count == 1
+            ? $"Invalid arguments for {operation.Name}: {problems[0].Problem}."
+            : $"Invalid arguments for {operation.Name}: {string.Join("; ", problems.Select(p => p.Problem))}.";
+        return RefoldErrorMapper.Local(operation, RefoldErrorKind.InvalidArgument, "INVALID_ARGUMENT", message, problems[0].Argument);
+    }
+
+    private static string? Check(Argument argument, JsonNode value)
+    {
+        var kind = value.GetValueKind();
+        var ok = argument.Type switch
+        {
+            ParameterType.String => kind == JsonValueKind.String,
+            ParameterType.Integer => kind == JsonValueKind.Number && value.AsValue().TryGetValue<long>(out _),
+            ParameterType.Boolean => kind is JsonValueKind.True or JsonValueKind.False,
+            ParameterType.Object => kind == JsonValueKind.Object,
+            ParameterType.StringArray => value is JsonArray a && a.All(i => i?.GetValueKind() == JsonValueKind.String),
+            ParameterType.ObjectArray => value is JsonArray a && a.All(i => i?.GetValueKind() == JsonValueKind.Object),
+            ParameterType.ObjectOrObjectArray => kind == JsonValueKind.Object || (value is JsonArray a && a.All(i => i?.GetValueKind() == JsonValueKind.Object)),
+            ParameterType.Any => true,
+            _ => false,
+        };
+        if (!ok)
+        {
+            return $"'{argument.Name}' must be {Expected(argument)}, got {Describe(value)}";
+        }
+
+        if (argument.Enum is { Count: > 0 } allowed && kind == JsonValueKind.String && !allowed.Contains(value.GetValue<string>()))
+        {
+            return $"'{argument.Name}' must be one of {string.Join(", ", allowed.Select(v => $"'{v}'"))}, got '{value.GetValue<string>()}'";
+        }
+
+        if (kind == JsonValueKind.String && argument.Declarations.Any(p => p.In is ParameterLocation.Path or ParameterLocation.Header))
+        {
+            var text = value.GetValue<string>();
+            if (argument.Declarations.Any(p => p.In == ParameterLocation.Path) && text.Length == 0)
+            {
+                return $"'{argument.Name}' must not be empty";
+            }
+
+            if (text.Any(char.IsControl))
+            {
+                return $"'{argument.Name}' must not contain control characters such as line breaks";
+            }
+        }
+
+        return null;
+    }
+
+    private static string Expected(Argument argument) => argument.Type switch
+    {
+        ParameterType.String => "a string",
+        ParameterType.Integer => "an integer",
+        ParameterType.Boolean => "true or false",
+        ParameterType.Object => "a JSON object",
+        ParameterType.StringArray => "an array of strings",
+        ParameterType.ObjectArray => "an array of objects",
+        ParameterType.ObjectOrObjectArray => "an object or an array of objects",
+        _ => "any JSON value",
+    };
+
+    private static string Describe(JsonNode value) => value.GetValueKind() switch
+    {
+        JsonValueKind.String => $"the string \"{Truncate(value.GetValue<string>())}\"",
+        JsonValueKind.Number => $"the number {value.ToJsonString()}",
+        JsonValueKind.True or JsonValueKind.False => $"the boolean {value.ToJsonString()}",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.Object => "an object",
+        _ => "null",
+    };
+
+    private static string Truncate(string s) => s.Length > 40 ? s[..40] + "…" : s;
+}

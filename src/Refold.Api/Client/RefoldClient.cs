@@ -1,0 +1,137 @@
+using System.Net.Sockets;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Polly.CircuitBreaker;
+using Polly.RateLimiting;
+using Polly.Timeout;
+using Refold.Api.Catalog;
+using Refold.Api.Errors;
+using Refold.Api.Resilience;
+
+namespace Refold.Api.Client;
+
+/// <summary>
+/// Sends any catalog operation for one credential: arguments in, JSON out. Every failure, local or remote,
+/// surfaces as a <see cref="RefoldApiException"/> carrying one <see cref="RefoldError"/>.
+/// </summary>
+/// <remarks>Create through <see cref="RefoldClientFactory"/>, which supplies the resilient, rate-limited HTTP client.</remarks>
+public sealed class RefoldClient
+{
+    private readonly HttpClient _http;
+    private readonly TimeProvider _time;
+
+    internal RefoldClient(HttpClient http, RefoldCredential? credential, TimeProvider time)
+    {
+        _http = http;
+        _time = time;
+        Credential = credential;
+    }
+
+    /// <summary>The credential every call is made with; null for a client that only calls public operations.</summary>
+    public RefoldCredential? Credential { get; }
+
+    /// <summary>The base URL calls go to.</summary>
+    public Uri? BaseAddress => _http.BaseAddress;
+
+    /// <summary>Sends <paramref name="operation"/> and returns its JSON result (null for an empty success).</summary>
+    /// <exception cref="RefoldApiException">For a bad argument, a refused credential, or any Refold or network failure.</exception>
+    public async Task<JsonNode?> SendAsync(Operation operation, JsonObject? arguments = null, CancellationToken cancellationToken = default)
+    {
+        arguments ??= [];
+        Fail(ArgumentValidator.Validate(operation, arguments, accountSupplied: Credential?.LinkedAccountId is not null));
+        Fail(CheckCredential(operation, arguments));
+
+        using var request = RequestFactory.Create(operation, arguments, Credential);
+        RefoldRequestOptions.Set(request, operation, Credential);
+
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (TransportError(operation, e, cancellationToken) is { } error)
+        {
+            throw new RefoldApiException(error, e);
+        }
+
+        using (response)
+        {
+            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            Fail(RefoldErrorMapper.FromResponse(operation, response.StatusCode, body, response.Headers, _time.GetUtcNow()));
+            return Parse(body);
+        }
+    }
+
+    /// <summary>Sends the operation with this tool name.</summary>
+    public Task<JsonNode?> SendAsync(string operationName, JsonObject? arguments = null, CancellationToken cancellationToken = default) =>
+        SendAsync(RefoldCatalog.Find(operationName) ?? throw new ArgumentException($"No Refold operation is named '{operationName}'.", nameof(operationName)),
+            arguments, cancellationToken);
+
+    /// <summary>Why this client's credential may not call <paramref name="operation"/>, or null when it may.</summary>
+    public RefoldError? CheckCredential(Operation operation, JsonObject? arguments = null) => (operation.Auth, Credential) switch
+    {
+        (AuthLevel.None, _) => null,
+        (_, null) => RefoldErrorMapper.Local(operation, RefoldErrorKind.NotPermitted, "CREDENTIAL_REQUIRED",
+            $"{operation.Name} needs a Refold credential (an org API key or a session token) and none is configured."),
+        (AuthLevel.Org, SessionTokenCredential) => RefoldErrorMapper.Local(operation, RefoldErrorKind.NotPermitted, "ORG_KEY_REQUIRED",
+            $"{operation.Name} is an org-level operation: it needs the org API key, and a linked-account session token may not call it.",
+            hint: "Ask the operator for an org API key, or use an operation that works for a linked account."),
+        (AuthLevel.Account, ApiKeyCredential) => RefoldErrorMapper.Local(operation, RefoldErrorKind.NotPermitted, "SESSION_TOKEN_REQUIRED",
+            $"{operation.Name} acts as a linked account and only accepts that account's session token, not the org API key.",
+            hint: "Mint a token with generate_session_token (linked_account_id = the account) and call with it."),
+        (AuthLevel.Either, ApiKeyCredential { LinkedAccountId: null }) when arguments?[Param.LinkedAccountHeader.Name] is null
+            && operation.Arguments.Any(a => a.IsAccountScope) => RefoldErrorMapper.Local(operation, RefoldErrorKind.NotPermitted, "LINKED_ACCOUNT_REQUIRED",
+            $"{operation.Name} acts for one linked account: pass linked_account_id (or configure a default linked account).",
+            argument: Param.LinkedAccountHeader.Name,
+            hint: "list_linked_accounts shows the account ids of this org."),
+        _ => null,
+    };
+
+    private static void Fail(RefoldError? error)
+    {
+        if (error is not null)
+        {
+            throw new RefoldApiException(error);
+        }
+    }
+
+    private static JsonNode? Parse(string body)
+    {
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonNode.Parse(body);
+        }
+        catch (JsonException)
+        {
+            // A success that is plain text (Refold sometimes answers "OK"): hand it back as a string.
+            return JsonValue.Create(body);
+        }
+    }
+
+    private RefoldError? TransportError(Operation operation, Exception e, CancellationToken cancellationToken) => e switch
+    {
+        OperationCanceledException when cancellationToken.IsCancellationRequested => null,
+        TimeoutRejectedException or TaskCanceledException or TimeoutException => RefoldErrorMapper.FromFailure(operation, RefoldErrorKind.Timeout,
+            $"Refold did not answer {operation.Name} in time{(operation.Hints.Idempotent ? ", even after retrying" : "")}."),
+        BrokenCircuitException broken => RefoldErrorMapper.FromFailure(operation, RefoldErrorKind.CircuitOpen,
+            $"Calls to Refold are paused after repeated failures; {operation.Name} was not sent.", broken.RetryAfter),
+        RateLimiterRejectedException limited => RefoldErrorMapper.FromFailure(operation, RefoldErrorKind.RateLimited,
+            $"Too many calls are waiting for Refold's rate limit; {operation.Name} was not sent.", limited.RetryAfter),
+        HttpRequestException http => RefoldErrorMapper.FromFailure(operation, RefoldErrorKind.Network,
+            $"Could not reach Refold at {_http.BaseAddress}: {NetworkReason(http)}."),
+        _ => null,
+    };
+
+    private static string NetworkReason(HttpRequestException e) => e.InnerException switch
+    {
+        SocketException { SocketErrorCode: SocketError.ConnectionRefused } => "connection refused",
+        SocketException s => s.SocketErrorCode.ToString(),
+        IOException => "the connection was closed before a response arrived",
+        _ => e.HttpRequestError.ToString(),
+    };
+}

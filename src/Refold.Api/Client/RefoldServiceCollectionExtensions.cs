@@ -1,0 +1,44 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Refold.Api.Resilience;
+
+namespace Refold.Api.Client;
+
+/// <summary>Registers the Refold client: options, the per-org limiters and the resilient HTTP client.</summary>
+public static class RefoldServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds <see cref="RefoldClientFactory"/>. The returned builder lets callers replace the primary handler
+    /// (tests use a fake one, the server may point at the embedded emulator).
+    /// </summary>
+    public static IHttpClientBuilder AddRefoldClient(this IServiceCollection services, Action<RefoldOptions>? configure = null)
+    {
+        var options = new RefoldOptions();
+        configure?.Invoke(options);
+        options.Validate();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(options);
+        services.AddSingleton(sp => new OrgRateLimiters(options, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<RefoldClientFactory>();
+
+        var baseUrl = options.BaseUrl.ToString();
+        var builder = services.AddHttpClient(RefoldClientFactory.HttpClientName, http =>
+        {
+            http.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
+
+            // Attempts are bounded by the pipeline's own timeout; this only caps a call with all its retries.
+            http.Timeout = Timeout.InfiniteTimeSpan;
+        });
+        builder
+            .AddResilienceHandler("refold", (pipeline, context) =>
+            {
+                var sp = context.ServiceProvider;
+                var limiter = sp.GetRequiredService<OrgRateLimiters>().For(context.InstanceName);
+                RefoldResilience.Configure(pipeline, options, limiter, sp.GetRequiredService<TimeProvider>());
+            })
+            .SelectPipelineBy(_ => RefoldRequestOptions.LimiterKey);
+        return builder;
+    }
+}

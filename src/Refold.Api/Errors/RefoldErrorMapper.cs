@@ -1,0 +1,198 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Refold.Api.Catalog;
+
+namespace Refold.Api.Errors;
+
+/// <summary>
+/// Turns every error shape Refold sends into one <see cref="RefoldError"/>: the standard envelope with
+/// <c>error</c> or <c>error_code</c>, <c>{message, error}</c> with free text, HTTP 200 carrying <c>error</c>,
+/// 400 meaning not found, and bodies that are not JSON at all.
+/// </summary>
+public static partial class RefoldErrorMapper
+{
+    private const int SnippetLength = 200;
+
+    // Keys that only an error envelope carries; a 2xx object made of these and a non-empty "error" is a failure.
+    private static readonly HashSet<string> s_envelopeKeys =
+        ["error", "error_code", "message", "status_code", "http_error_type", "error_type", "request_id", "success", "status"];
+
+    [GeneratedRegex("^[A-Z][A-Z0-9_]{2,}$")]
+    private static partial Regex ErrorCodePattern();
+
+    /// <summary>The error a response stands for, or null when it is a success.</summary>
+    public static RefoldError? FromResponse(
+        Operation operation, HttpStatusCode status, string? body, HttpResponseHeaders? headers, DateTimeOffset now)
+    {
+        var code = (int)status;
+        var envelope = TryParseObject(body);
+        var success = code is >= 200 and < 300;
+        if (success && !IsErrorEnvelope(envelope))
+        {
+            return null;
+        }
+
+        var errorField = Text(envelope, "error");
+        var errorCode = Text(envelope, "error_code") ?? (errorField is not null && ErrorCodePattern().IsMatch(errorField) ? errorField : null);
+        var detail = errorField is not null && errorField != errorCode ? errorField : null;
+        var kind = success ? RefoldErrorKind.BadRequest : KindOf(code, errorCode);
+
+        return new RefoldError
+        {
+            Kind = kind,
+            Operation = operation.Name,
+            StatusCode = code,
+            HttpErrorType = Text(envelope, "http_error_type") ?? Text(envelope, "error_type") ?? HttpErrorTypeOf(code),
+            ErrorCode = errorCode,
+            Message = MessageOf(operation, code, envelope, body, detail),
+            Retryable = kind is RefoldErrorKind.RateLimited or RefoldErrorKind.ServerError || code == 408,
+            RetryAfterSeconds = RetryAfterSeconds(headers?.RetryAfter, now),
+            RequestId = Text(envelope, "request_id") ?? FirstHeader(headers, "x-request-id"),
+            Hint = HintFor(operation, kind, errorCode),
+        };
+    }
+
+    /// <summary>The error for a failure that produced no HTTP response.</summary>
+    public static RefoldError FromFailure(Operation operation, RefoldErrorKind kind, string message, TimeSpan? retryAfter = null) => new()
+    {
+        Kind = kind,
+        Operation = operation.Name,
+        Message = message,
+        Retryable = kind is RefoldErrorKind.Timeout or RefoldErrorKind.Network or RefoldErrorKind.CircuitOpen or RefoldErrorKind.RateLimited,
+        RetryAfterSeconds = retryAfter is { } r ? Math.Ceiling(r.TotalSeconds * 10) / 10 : null,
+        Hint = HintFor(operation, kind, null),
+    };
+
+    /// <summary>An error raised before anything was sent: a bad argument or a credential that may not call the operation.</summary>
+    public static RefoldError Local(Operation operation, RefoldErrorKind kind, string code, string message, string? argument = null, string? hint = null) => new()
+    {
+        Kind = kind,
+        Operation = operation.Name,
+        ErrorCode = code,
+        Message = message,
+        Argument = argument,
+        Hint = hint ?? HintFor(operation, kind, code),
+    };
+
+    private static bool IsErrorEnvelope(JsonObject? envelope) =>
+        envelope is not null
+        && Text(envelope, "error") is { Length: > 0 }
+        && envelope.All(p => s_envelopeKeys.Contains(p.Key));
+
+    private static RefoldErrorKind KindOf(int status, string? errorCode) => status switch
+    {
+        400 when errorCode == "RESOURCE_NOT_FOUND" => RefoldErrorKind.NotFound,
+        404 when errorCode == "MISSING_REQUIRED_FIELD" => RefoldErrorKind.BadRequest,
+        400 or 409 or 422 => RefoldErrorKind.BadRequest,
+        401 => RefoldErrorKind.Unauthorized,
+        403 => RefoldErrorKind.Forbidden,
+        404 or 410 => RefoldErrorKind.NotFound,
+        408 => RefoldErrorKind.Timeout,
+        429 => RefoldErrorKind.RateLimited,
+        501 => RefoldErrorKind.NotImplemented,
+        >= 500 => RefoldErrorKind.ServerError,
+        _ => RefoldErrorKind.BadRequest,
+    };
+
+    private static string HttpErrorTypeOf(int status) => status switch
+    {
+        >= 200 and < 300 => "BAD_REQUEST",
+        400 => "BAD_REQUEST",
+        401 => "UNAUTHORIZED",
+        403 => "FORBIDDEN",
+        404 => "NOT_FOUND",
+        408 => "REQUEST_TIMEOUT",
+        429 => "TOO_MANY_REQUESTS",
+        501 => "NOT_IMPLEMENTED",
+        502 or 503 or 504 => "SERVICE_UNAVAILABLE",
+        >= 500 => "INTERNAL_SERVER_ERROR",
+        _ => "HTTP_" + status.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    private static string MessageOf(Operation operation, int status, JsonObject? envelope, string? body, string? detail)
+    {
+        var message = Text(envelope, "message");
+        if (detail is not null && (message is null || message == "Server Error"))
+        {
+            // The {message: "Server Error", error: "<text>"} variant: the text is the useful part.
+            return detail;
+        }
+
+        if (message is not null)
+        {
+            return detail is null ? message : $"{message}: {detail}";
+        }
+
+        if (envelope is null && !string.IsNullOrWhiteSpace(body))
+        {
+            var snippet = body.Trim();
+            snippet = snippet.Length > SnippetLength ? snippet[..SnippetLength] + "…" : snippet;
+            return $"Refold answered {operation.Name} with HTTP {status} and a body that is not JSON: {snippet}";
+        }
+
+        return $"Refold answered {operation.Name} with HTTP {status} and no explanation.";
+    }
+
+    private static string? HintFor(Operation operation, RefoldErrorKind kind, string? errorCode) => kind switch
+    {
+        RefoldErrorKind.NotFound => ListToolOf(operation) is { } list
+            ? $"Check the id you passed; {list} shows the ones that exist."
+            : "Check the id you passed; it does not exist for this org, environment or linked account.",
+        RefoldErrorKind.Unauthorized when errorCode == "INVALID_TOKEN" =>
+            "The session token is missing, invalid, expired or revoked: mint a new one with generate_session_token.",
+        RefoldErrorKind.Unauthorized =>
+            "Refold refused the credential: check the API key and its environment (tk... is test, pk... is production).",
+        RefoldErrorKind.Forbidden => "This credential may not touch that resource (for example another linked account's private workflow).",
+        RefoldErrorKind.RateLimited => "Refold allows 20 requests per second with bursts of 5: wait retry_after_s seconds (or a second) and repeat.",
+        RefoldErrorKind.ServerError when operation.Hints.Idempotent => "Refold failed on its side; the call is safe to repeat later.",
+        RefoldErrorKind.ServerError => "Refold failed on its side; this call is not idempotent, so check whether it took effect before repeating it.",
+        RefoldErrorKind.NotImplemented => "Refold does not support this for the given resource.",
+        RefoldErrorKind.Timeout when operation.Hints.Idempotent => "Refold did not answer in time; the call is safe to repeat.",
+        RefoldErrorKind.Timeout => "Refold did not answer in time; this call is not idempotent, so check whether it took effect before repeating it.",
+        RefoldErrorKind.Network => "Refold could not be reached: check the base URL and the network, then repeat.",
+        RefoldErrorKind.CircuitOpen => "Recent calls to Refold kept failing, so calls are paused briefly: wait retry_after_s seconds.",
+        RefoldErrorKind.InvalidArgument => "Fix the argument named in the message and call again; the tool's input schema lists every argument.",
+        RefoldErrorKind.BadRequest when errorCode == "MISSING_REQUIRED_FIELD" => "A required field or header is missing (often linked_account_id): add it and call again.",
+        RefoldErrorKind.BadRequest => "Refold rejected the request: fix what the message names and call again.",
+        _ => null,
+    };
+
+    private static string? ListToolOf(Operation operation) =>
+        RefoldCatalog.Operations.FirstOrDefault(o => o.Group == operation.Group && o.Name.StartsWith("list_", StringComparison.Ordinal) && !o.Deprecated)?.Name;
+
+    private static double? RetryAfterSeconds(RetryConditionHeaderValue? retryAfter, DateTimeOffset now)
+    {
+        if (retryAfter?.Delta is { } delta)
+        {
+            return delta.TotalSeconds;
+        }
+
+        return retryAfter?.Date is { } date ? Math.Max(0, Math.Ceiling((date - now).TotalSeconds)) : null;
+    }
+
+    private static string? FirstHeader(HttpResponseHeaders? headers, string name) =>
+        headers is not null && headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+
+    private static JsonObject? TryParseObject(string? body)
+    {
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonNode.Parse(body) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string? Text(JsonObject? obj, string key) =>
+        obj?[key] is JsonValue v && v.TryGetValue<string>(out var s) && s.Length > 0 ? s : null;
+}
