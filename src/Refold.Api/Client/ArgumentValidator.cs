@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Refold.Api.Catalog;
@@ -56,7 +57,7 @@ public static class ArgumentValidator
         var ok = argument.Type switch
         {
             ParameterType.String => kind == JsonValueKind.String,
-            ParameterType.Integer => kind == JsonValueKind.Number && value.AsValue().TryGetValue<long>(out _),
+            ParameterType.Integer => kind == JsonValueKind.Number && IsWhole(value),
             ParameterType.Boolean => kind is JsonValueKind.True or JsonValueKind.False,
             ParameterType.Object => kind == JsonValueKind.Object,
             ParameterType.StringArray => value is JsonArray a && a.All(i => i?.GetValueKind() == JsonValueKind.String),
@@ -91,6 +92,10 @@ public static class ArgumentValidator
 
         return null;
     }
+
+    // JSON Schema counts 2 and 2.0 as integers; the node may hold any CLR number type, so read its JSON text.
+    private static bool IsWhole(JsonNode number) =>
+        decimal.TryParse(number.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d == decimal.Truncate(d);
 
     private static string Expected(Argument argument) => argument.Type switch
     {

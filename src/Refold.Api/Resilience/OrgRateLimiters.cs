@@ -11,7 +11,7 @@ namespace Refold.Api.Resilience;
 /// </summary>
 public sealed class OrgRateLimiters : IDisposable
 {
-    private readonly ConcurrentDictionary<string, Lazy<Bucket>> _buckets = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<ClockedTokenBucket>> _buckets = new(StringComparer.Ordinal);
     private readonly RefoldOptions _options;
     private readonly TimeProvider _time;
 
@@ -26,7 +26,7 @@ public sealed class OrgRateLimiters : IDisposable
 
     /// <summary>The limiter for the org behind <paramref name="limiterKey"/> (see <see cref="RefoldCredential.LimiterKey"/>).</summary>
     public RateLimiter For(string limiterKey) =>
-        _buckets.GetOrAdd(limiterKey, _ => new Lazy<Bucket>(() => new Bucket(_options, ReplenishmentPeriod, _time))).Value.Limiter;
+        _buckets.GetOrAdd(limiterKey, _ => new Lazy<ClockedTokenBucket>(() => new ClockedTokenBucket(_options.Burst, ReplenishmentPeriod, _options.QueueLimit, _time))).Value;
 
     public void Dispose()
     {
@@ -36,54 +36,5 @@ public sealed class OrgRateLimiters : IDisposable
         }
 
         _buckets.Clear();
-    }
-
-    private sealed class Bucket : IDisposable
-    {
-        private readonly ITimer _timer;
-        private readonly TimeProvider _time;
-        private readonly TimeSpan _period;
-        private readonly long _start;
-        private long _replenished;
-
-        public Bucket(RefoldOptions options, TimeSpan period, TimeProvider time)
-        {
-            // Whole tokens one at a time: "20 per second" as 20 tokens each second would be capped by the
-            // burst size and really run at 5/s.
-            Limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = options.Burst,
-                TokensPerPeriod = 1,
-                ReplenishmentPeriod = period,
-                AutoReplenishment = false,
-                QueueLimit = options.QueueLimit,
-                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            });
-            _time = time;
-            _period = period;
-            _start = time.GetTimestamp();
-            _timer = time.CreateTimer(static state => ((Bucket)state!).Replenish(), this, period, period);
-        }
-
-        public TokenBucketRateLimiter Limiter { get; }
-
-        // Adds the tokens due since the start, so a late timer tick never loses one and the long-run rate is exact.
-        private void Replenish()
-        {
-            lock (Limiter)
-            {
-                var due = (long)(_time.GetElapsedTime(_start) / _period);
-                for (; _replenished < due; _replenished++)
-                {
-                    Limiter.TryReplenish();
-                }
-            }
-        }
-
-        public void Dispose()
-        {
-            _timer.Dispose();
-            Limiter.Dispose();
-        }
     }
 }

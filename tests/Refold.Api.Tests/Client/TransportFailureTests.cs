@@ -1,0 +1,73 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection;
+using Refold.Api.Client;
+using Refold.Api.Errors;
+using Refold.Api.Operations;
+using Refold.Api.Tests.Support;
+
+namespace Refold.Api.Tests.Client;
+
+/// <summary>Failures with no HTTP answer: a timeout and a refused connection.</summary>
+public sealed class TransportFailureTests
+{
+    [Fact]
+    public async Task Send_NoAnswerWithinAttemptTimeout_IsTimeoutError()
+    {
+        var hanging = new HangingHandler();
+        var (factory, services) = TestClients.Build(hanging, TimeProvider.System, o => o.AttemptTimeout = TimeSpan.FromMilliseconds(200));
+        await using var _ = services;
+
+        var error = (await Assert.ThrowsAsync<RefoldApiException>(() =>
+            factory.Create(RefoldCredential.FromApiKey(TestClients.ApiKey, "acct_1")).SendAsync(Workflows.ExecuteWorkflow, new() { ["workflowId"] = "wf", ["slug"] = "hubspot" }))).Error;
+
+        Assert.Equal(RefoldErrorKind.Timeout, error.Kind);
+        Assert.True(error.Retryable);
+        Assert.Contains("not idempotent", error.Hint, StringComparison.Ordinal);
+        Assert.Equal(1, hanging.Calls);
+    }
+
+    [Fact]
+    public async Task Send_ConnectionRefused_IsNetworkError()
+    {
+        var port = ClosedPort();
+        var services = new ServiceCollection();
+        services.AddRefoldClient(o =>
+        {
+            o.BaseUrl = new Uri($"http://127.0.0.1:{port}");
+            o.MaxRetries = 0;
+        });
+        await using var provider = services.BuildServiceProvider();
+        var client = provider.GetRequiredService<RefoldClientFactory>().Create(RefoldCredential.FromApiKey(TestClients.ApiKey));
+
+        var error = (await Assert.ThrowsAsync<RefoldApiException>(() => client.SendAsync(Applications.ListApplications))).Error;
+
+        Assert.Equal(RefoldErrorKind.Network, error.Kind);
+        Assert.Contains("connection refused", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(TestClients.ApiKey, error.Message, StringComparison.Ordinal);
+        Assert.True(error.Retryable);
+    }
+
+    private static int ClosedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    private sealed class HangingHandler : HttpMessageHandler
+    {
+        private int _calls;
+
+        public int Calls => _calls;
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _calls);
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            throw new InvalidOperationException("unreachable");
+        }
+    }
+}

@@ -1,0 +1,142 @@
+using System.Net;
+using Refold.Api.Client;
+using Refold.Api.Errors;
+using Refold.Api.Operations;
+using Refold.Api.Tests.Support;
+
+namespace Refold.Api.Tests.Resilience;
+
+/// <summary>Which calls are repeated, and when: only idempotent ones, after jittered backoff or Retry-After.</summary>
+public sealed class RetryTests
+{
+    [Fact]
+    public async Task Send_GetAfter503_IsRetriedUntilSuccess()
+    {
+        var handler = new FakeHandler((_, i) => i < 2 ? FakeHandler.Json(HttpStatusCode.ServiceUnavailable, "{}") : FakeHandler.Json(HttpStatusCode.OK, """[{"slug":"hubspot"}]"""));
+
+        var result = await Client(handler).SendAsync(Applications.ListApplications);
+
+        Assert.Equal(3, handler.Requests.Count);
+        Assert.Equal("hubspot", (string?)result![0]!["slug"]);
+    }
+
+    [Fact]
+    public async Task Send_PostAfter503_IsNotRetried()
+    {
+        var handler = new FakeHandler((_, _) => FakeHandler.Json(HttpStatusCode.ServiceUnavailable, """{"status_code":503,"http_error_type":"INTERNAL_SERVER_ERROR","error":"SERVER_ERROR","message":"down"}"""));
+
+        var error = (await Assert.ThrowsAsync<RefoldApiException>(() =>
+            Client(handler).SendAsync(LinkedAccounts.CreateLinkedAccount, new() { ["account_id"] = "acct_9" }))).Error;
+
+        Assert.Single(handler.Requests);
+        Assert.Equal(RefoldErrorKind.ServerError, error.Kind);
+        Assert.Contains("not idempotent", error.Hint, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Send_WorkflowExecutionAfter429_IsNotSentTwice()
+    {
+        var handler = new FakeHandler((_, _) =>
+        {
+            var r = FakeHandler.Json(HttpStatusCode.TooManyRequests, "{}");
+            r.Headers.RetryAfter = new(TimeSpan.FromSeconds(1));
+            return r;
+        });
+
+        var error = (await Assert.ThrowsAsync<RefoldApiException>(() =>
+            Client(handler).SendAsync(Workflows.ExecuteWorkflow, new() { ["workflowId"] = "wf1", ["slug"] = "hubspot" }))).Error;
+
+        Assert.Single(handler.Requests);
+        Assert.Equal(RefoldErrorKind.RateLimited, error.Kind);
+        Assert.Equal(1, error.RetryAfterSeconds);
+    }
+
+    [Fact]
+    public async Task Send_IdempotentPutAfter500_IsRetried()
+    {
+        var handler = new FakeHandler((_, i) => i == 0 ? FakeHandler.Json(HttpStatusCode.InternalServerError, "{}") : FakeHandler.Json(HttpStatusCode.OK, "{}"));
+
+        await Client(handler).SendAsync(Schedules.PauseSchedule, new() { ["schedule_id"] = "s1" });
+
+        Assert.Equal(2, handler.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Send_GetAfter501_IsNotRetried()
+    {
+        var handler = new FakeHandler((_, _) => FakeHandler.Json(HttpStatusCode.NotImplemented, """{"message":"batches not supported"}"""));
+
+        var error = (await Assert.ThrowsAsync<RefoldApiException>(() =>
+            Client(handler).SendAsync(Executions.ListExecutionNodeBatches, new() { ["execution_id"] = "e", ["node_id"] = "n" }))).Error;
+
+        Assert.Single(handler.Requests);
+        Assert.Equal(RefoldErrorKind.NotImplemented, error.Kind);
+    }
+
+    [Fact]
+    public async Task Send_GetAfter404_IsNotRetried()
+    {
+        var handler = new FakeHandler((_, _) => FakeHandler.Json(HttpStatusCode.NotFound, "{}"));
+
+        await Assert.ThrowsAsync<RefoldApiException>(() => Client(handler).SendAsync(Events.GetEvent, new() { ["event_id"] = "x" }));
+
+        Assert.Single(handler.Requests);
+    }
+
+    [Fact]
+    public async Task Send_429WithRetryAfter_WaitsExactlyThatLong()
+    {
+        var time = new ObservableFakeTime();
+        var handler = new FakeHandler((_, i) =>
+        {
+            if (i > 0)
+            {
+                return FakeHandler.Json(HttpStatusCode.OK, "[]");
+            }
+
+            var r = FakeHandler.Json(HttpStatusCode.TooManyRequests, "{}");
+            r.Headers.RetryAfter = new(TimeSpan.FromSeconds(7));
+            return r;
+        });
+        var client = TestClients.Build(handler, time).Factory.Create(RefoldCredential.FromApiKey(TestClients.ApiKey));
+
+        var call = client.SendAsync(Applications.ListApplications);
+        await time.WaitForTimerAsync(TimeSpan.FromSeconds(7));
+        time.Advance(TimeSpan.FromSeconds(6.9));
+        Assert.Single(handler.Requests);
+        Assert.False(call.IsCompleted);
+
+        time.Advance(TimeSpan.FromSeconds(0.1));
+        await call;
+
+        Assert.Equal(2, handler.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Send_RepeatedFailures_OpenTheCircuit_WithoutSending()
+    {
+        var handler = new FakeHandler((_, _) => FakeHandler.Json(HttpStatusCode.InternalServerError, "{}"));
+        var (factory, services) = TestClients.Build(handler, TimeProvider.System, o =>
+        {
+            o.MaxRetries = 0;
+            o.BreakerMinimumThroughput = 2;
+            o.BreakerFailureRatio = 0.5;
+        });
+        await using var _ = services;
+        var client = factory.Create(RefoldCredential.FromApiKey(TestClients.ApiKey));
+
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.Equal(RefoldErrorKind.ServerError, (await Assert.ThrowsAsync<RefoldApiException>(() => client.SendAsync(Events.ListEvents))).Error.Kind);
+        }
+
+        var error = (await Assert.ThrowsAsync<RefoldApiException>(() => client.SendAsync(Events.ListEvents))).Error;
+        Assert.Equal(RefoldErrorKind.CircuitOpen, error.Kind);
+        Assert.NotNull(error.RetryAfterSeconds);
+        Assert.Equal(2, handler.Requests.Count);
+    }
+
+    private static RefoldClient Client(FakeHandler handler) =>
+        TestClients.Build(handler, TimeProvider.System, o => o.RetryBaseDelay = TimeSpan.FromMilliseconds(1))
+            .Factory.Create(RefoldCredential.FromApiKey(TestClients.ApiKey, "acct_1"));
+}
