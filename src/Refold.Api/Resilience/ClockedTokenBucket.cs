@@ -131,9 +131,8 @@ internal sealed class ClockedTokenBucket : RateLimiter
         }
     }
 
-    // Adds one token per whole period elapsed since the last refill (keeping the remainder, so none is lost), hands
-    // them to waiting callers oldest first, and keeps at most the bucket's limit of what is left. Tokens produced
-    // while callers wait go to them even if the timer ran late, so the long-run rate is exact.
+    // Adds one token per whole period elapsed since the last refill (keeping the remainder, so a late timer loses
+    // nothing), hands them to waiting callers oldest first, and keeps at most the bucket's limit of what is left.
     private void Refill()
     {
         var periods = _time.GetElapsedTime(_refilledAt).Ticks / _period.Ticks;
@@ -181,6 +180,12 @@ internal sealed class ClockedTokenBucket : RateLimiter
 
     private RateLimitLease Grant(int permits)
     {
+        if (_tokens == _tokenLimit)
+        {
+            // A full bucket accrues nothing: the next token is due one whole period after it stops being full.
+            _refilledAt = _time.GetTimestamp();
+        }
+
         _tokens -= permits;
         _successes++;
         return s_acquired;

@@ -41,6 +41,20 @@ public sealed class RateLimiterTests
     }
 
     [Fact]
+    public void Limiter_DrainedAfterIdle_NextTokenIsAWholePeriodLater()
+    {
+        using var limiters = new OrgRateLimiters(new RefoldOptions(), _time);
+        var limiter = limiters.For("key:a");
+        _time.Advance(TimeSpan.FromMilliseconds(10_049));
+
+        Assert.All(Enumerable.Range(0, 5), _ => Assert.True(limiter.AttemptAcquire().IsAcquired));
+        _time.Advance(TimeSpan.FromMilliseconds(49));
+        Assert.False(limiter.AttemptAcquire().IsAcquired);
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.True(limiter.AttemptAcquire().IsAcquired);
+    }
+
+    [Fact]
     public async Task Limiter_WaitingCallers_AreAdmittedAt20PerSecond()
     {
         using var limiters = new OrgRateLimiters(new RefoldOptions(), _time);
