@@ -191,4 +191,16 @@ public sealed class LinkedAccountsTests
         Assert.Equal("production", only.S("environment"));
         Assert.DoesNotContain(testPage.A("docs"), d => d.S("account_id") == "acct_prod");
     }
+
+    [Fact]
+    public async Task CreateLinkedAccount_ManyInParallel_AllStoredOnceEach()
+    {
+        await using var f = await EmulatorFixture.StartAsync();
+        var ids = Enumerable.Range(0, 20).Select(i => $"acct_p{i}").ToList();
+        await Task.WhenAll(ids.Concat(ids).Select(id => f.RawAsync(HttpMethod.Post, "api/v2/public/linked-account", apiKey: f.ApiKey, body: Js.O(("account_id", id)))));
+
+        var stored = f.Emulator.State.PartitionForApiKey(f.ApiKey)!.Collection(Collections.LinkedAccounts).Find();
+        Assert.Equal(22, stored.Count);
+        Assert.Equal(22, stored.Select(a => a.S("_id")).Distinct().Count());
+    }
 }
