@@ -7,7 +7,7 @@ namespace Refold.Api.Resilience;
 /// every <c>period</c>, and queues waiting callers oldest first. The framework's token bucket measures time with
 /// <see cref="System.Diagnostics.Stopwatch"/>, which a fake clock cannot drive; this one can.
 /// </summary>
-internal sealed class ClockedTokenBucket : RateLimiter
+public sealed class ClockedTokenBucket : RateLimiter
 {
     private static readonly RateLimitLease s_acquired = new Lease(true, null);
 
@@ -25,8 +25,14 @@ internal sealed class ClockedTokenBucket : RateLimiter
     private long _failures;
     private bool _disposed;
 
+    /// <param name="tokenLimit">Most tokens the bucket holds: the burst.</param>
+    /// <param name="period">Time to gain one token (50 ms is 20 per second).</param>
+    /// <param name="queueLimit">Permits that may wait in <see cref="RateLimiter.AcquireAsync"/> before further callers are refused.</param>
+    /// <param name="time">The clock.</param>
     public ClockedTokenBucket(int tokenLimit, TimeSpan period, int queueLimit, TimeProvider time)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(tokenLimit, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(period, TimeSpan.Zero);
         _tokenLimit = tokenLimit;
         _period = period;
         _queueLimit = queueLimit;

@@ -1,12 +1,17 @@
+using System.Collections.Concurrent;
+using System.Threading.RateLimiting;
+using Refold.Api.Resilience;
+
 namespace Refold.Emulator.Core;
 
 /// <summary>
-/// Refold's per-org limit: a token bucket of <see cref="RateLimitOptions.Burst"/> tokens refilled continuously at
-/// <see cref="RateLimitOptions.PermitsPerSecond"/>, on the emulator's clock (so a fake clock drives it in tests).
+/// Refold's per-org limit: one token bucket of <see cref="RateLimitOptions.Burst"/> tokens per org, refilled at
+/// <see cref="RateLimitOptions.PermitsPerSecond"/> on the emulator's clock (the same bucket the client uses).
 /// </summary>
 public sealed class RequestLimiter(RateLimitOptions options, TimeProvider time)
 {
-    private readonly Dictionary<string, (double Tokens, DateTimeOffset At)> _buckets = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ClockedTokenBucket> _buckets = new(StringComparer.Ordinal);
+    private readonly TimeSpan _period = TimeSpan.FromSeconds(1 / options.PermitsPerSecond);
 
     /// <summary>Takes a token for <paramref name="key"/> (an org); when none is left, says how long until one is.</summary>
     public bool TryAcquire(string key, out TimeSpan retryAfter)
@@ -17,21 +22,13 @@ public sealed class RequestLimiter(RateLimitOptions options, TimeProvider time)
             return true;
         }
 
-        var now = time.GetUtcNow();
-        lock (_buckets)
+        using var lease = _buckets.GetOrAdd(key, _ => new ClockedTokenBucket(options.Burst, _period, 0, time)).AttemptAcquire();
+        if (lease.IsAcquired)
         {
-            var (tokens, at) = _buckets.TryGetValue(key, out var b) ? b : (options.Burst, now);
-            var elapsed = Math.Max(0, (now - at).TotalSeconds);
-            tokens = Math.Min(options.Burst, tokens + (elapsed * options.PermitsPerSecond));
-            if (tokens >= 1)
-            {
-                _buckets[key] = (tokens - 1, now);
-                return true;
-            }
-
-            _buckets[key] = (tokens, now);
-            retryAfter = TimeSpan.FromSeconds((1 - tokens) / options.PermitsPerSecond);
-            return false;
+            return true;
         }
+
+        retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : _period;
+        return false;
     }
 }
