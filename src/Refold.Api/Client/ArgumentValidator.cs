@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Refold.Api.Catalog;
@@ -54,18 +53,7 @@ public static class ArgumentValidator
     private static string? Check(Argument argument, JsonNode value)
     {
         var kind = value.GetValueKind();
-        var ok = argument.Type switch
-        {
-            ParameterType.String => kind == JsonValueKind.String,
-            ParameterType.Integer => kind == JsonValueKind.Number && IsWhole(value),
-            ParameterType.Boolean => kind is JsonValueKind.True or JsonValueKind.False,
-            ParameterType.Object => kind == JsonValueKind.Object,
-            ParameterType.StringArray => value is JsonArray a && a.All(i => i?.GetValueKind() == JsonValueKind.String),
-            ParameterType.ObjectArray => value is JsonArray a && a.All(i => i?.GetValueKind() == JsonValueKind.Object),
-            ParameterType.ObjectOrObjectArray => kind == JsonValueKind.Object || (value is JsonArray a && a.All(i => i?.GetValueKind() == JsonValueKind.Object)),
-            ParameterType.Any => true,
-            _ => false,
-        };
+        var ok = ParameterTypes.Accepts(argument.Type, value);
         if (!ok)
         {
             return $"'{argument.Name}' must be {Expected(argument)}, got {Describe(value)}";
@@ -93,21 +81,7 @@ public static class ArgumentValidator
         return null;
     }
 
-    // JSON Schema counts 2 and 2.0 as integers; the node may hold any CLR number type, so read its JSON text.
-    private static bool IsWhole(JsonNode number) =>
-        decimal.TryParse(number.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d == decimal.Truncate(d);
-
-    private static string Expected(Argument argument) => argument.Type switch
-    {
-        ParameterType.String => "a string",
-        ParameterType.Integer => "an integer",
-        ParameterType.Boolean => "true or false",
-        ParameterType.Object => "a JSON object",
-        ParameterType.StringArray => "an array of strings",
-        ParameterType.ObjectArray => "an array of objects",
-        ParameterType.ObjectOrObjectArray => "an object or an array of objects",
-        _ => "any JSON value",
-    };
+    private static string Expected(Argument argument) => ParameterTypes.Expected(argument.Type);
 
     private static string Describe(JsonNode value) => value.GetValueKind() switch
     {

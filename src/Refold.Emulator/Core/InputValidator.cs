@@ -74,20 +74,10 @@ internal static class InputValidator
         }
 
         var kind = value.GetValueKind();
-        var ok = p.Type switch
-        {
-            ParameterType.String => kind == JsonValueKind.String,
-            ParameterType.Integer => kind == JsonValueKind.Number,
-            ParameterType.Boolean => kind is JsonValueKind.True or JsonValueKind.False,
-            ParameterType.Object => kind == JsonValueKind.Object,
-            ParameterType.StringArray => value is JsonArray a && a.All(i => i?.GetValueKind() == JsonValueKind.String),
-            ParameterType.ObjectArray => value is JsonArray a && a.All(i => i?.GetValueKind() == JsonValueKind.Object),
-            ParameterType.ObjectOrObjectArray => kind == JsonValueKind.Object || (value is JsonArray a && a.All(i => i?.GetValueKind() == JsonValueKind.Object)),
-            _ => true,
-        };
+        var ok = ParameterTypes.Accepts(p.Type, value);
         if (!ok)
         {
-            return $"{p.SentAs} must be {Expected(p.Type)}";
+            return $"{p.SentAs} must be {ParameterTypes.Expected(p.Type)}";
         }
 
         if (p.Required && (value is JsonArray { Count: 0 } || (kind == JsonValueKind.String && value.GetValue<string>().Length == 0)))
@@ -99,16 +89,4 @@ internal static class InputValidator
             ? $"{p.SentAs} must be one of {string.Join(", ", allowed)}, got '{value.GetValue<string>()}'"
             : null;
     }
-
-    private static string Expected(ParameterType type) => type switch
-    {
-        ParameterType.String => "a string",
-        ParameterType.Integer => "a number",
-        ParameterType.Boolean => "a boolean",
-        ParameterType.Object => "an object",
-        ParameterType.StringArray => "an array of strings",
-        ParameterType.ObjectArray => "an array of objects",
-        ParameterType.ObjectOrObjectArray => "an object or an array of objects",
-        _ => "a JSON value",
-    };
 }

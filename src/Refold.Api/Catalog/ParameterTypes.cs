@@ -1,0 +1,44 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Refold.Api.Catalog;
+
+/// <summary>What JSON each <see cref="ParameterType"/> accepts, and how to name it in an error; shared by the client's and the emulator's checks.</summary>
+public static class ParameterTypes
+{
+    /// <summary>True when <paramref name="value"/> (not null) is a JSON value of <paramref name="type"/>.</summary>
+    public static bool Accepts(ParameterType type, JsonNode value)
+    {
+        var kind = value.GetValueKind();
+        return type switch
+        {
+            ParameterType.String => kind == JsonValueKind.String,
+            ParameterType.Integer => kind == JsonValueKind.Number && IsWhole(value),
+            ParameterType.Boolean => kind is JsonValueKind.True or JsonValueKind.False,
+            ParameterType.Object => kind == JsonValueKind.Object,
+            ParameterType.StringArray => value is JsonArray a && a.All(i => i?.GetValueKind() == JsonValueKind.String),
+            ParameterType.ObjectArray => value is JsonArray a && a.All(i => i?.GetValueKind() == JsonValueKind.Object),
+            ParameterType.ObjectOrObjectArray => kind == JsonValueKind.Object || (value is JsonArray a && a.All(i => i?.GetValueKind() == JsonValueKind.Object)),
+            ParameterType.Any => true,
+            _ => false,
+        };
+    }
+
+    /// <summary>The type as an error message names it, e.g. "an integer".</summary>
+    public static string Expected(ParameterType type) => type switch
+    {
+        ParameterType.String => "a string",
+        ParameterType.Integer => "an integer",
+        ParameterType.Boolean => "true or false",
+        ParameterType.Object => "a JSON object",
+        ParameterType.StringArray => "an array of strings",
+        ParameterType.ObjectArray => "an array of objects",
+        ParameterType.ObjectOrObjectArray => "an object or an array of objects",
+        _ => "any JSON value",
+    };
+
+    // JSON Schema counts 2 and 2.0 as integers; the node may hold any CLR number type, so read its JSON text.
+    private static bool IsWhole(JsonNode number) =>
+        decimal.TryParse(number.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d == decimal.Truncate(d);
+}
