@@ -20,7 +20,7 @@ public static class CliCommands
     {
         var result = new ListToolsResult { Tools = [.. set.Tools.Select(t => t.ProtocolTool)] };
         var json = JsonSerializer.SerializeToNode(result, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(ListToolsResult)))!;
-        return json.ToJsonString(new JsonSerializerOptions { WriteIndented = indented });
+        return json.ToJsonString(new JsonSerializerOptions { WriteIndented = indented, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
     }
 
     public static int Tools(ToolSet set, bool json, TextWriter output)
