@@ -1,0 +1,128 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Refold.Api.Catalog;
+using Refold.Emulator.State;
+
+namespace Refold.Emulator.Core;
+
+/// <summary>What every emulated request goes through, in order: faults, body, auth, per-org limit, inputs, handler, persistence.</summary>
+internal sealed class EmulatorPipeline(
+    EmulatorState state,
+    EmulatorOptions options,
+    Authenticator authenticator,
+    RequestLimiter limiter,
+    FaultInjector faults,
+    EmulatorEvents events,
+    ILogger<EmulatorPipeline> logger)
+{
+    private static readonly JsonWriterOptions s_writerOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public async Task HandleAsync(HttpContext http, Operation operation, Func<EmulatorRequest, Task<EmulatorResult>> handler)
+    {
+        var fault = faults.Next(operation);
+        if (fault.Latency > TimeSpan.Zero)
+        {
+            await Task.Delay(fault.Latency, options.TimeProvider, http.RequestAborted);
+        }
+
+        if (fault.Drop)
+        {
+            http.Abort();
+            return;
+        }
+
+        if (fault.ErrorStatus is { } status)
+        {
+            await WriteAsync(http, operation, RefoldErrors.Standard(status, "SERVER_ERROR", "Injected fault: the emulator failed this request on purpose."));
+            return;
+        }
+
+        if (fault.RateLimited)
+        {
+            await WriteAsync(http, operation, RefoldErrors.TooManyRequests(TimeSpan.FromSeconds(1)));
+            return;
+        }
+
+        var result = await RunAsync(http, operation, handler);
+        state.SaveIfChanged();
+        await WriteAsync(http, operation, result);
+    }
+
+    private async Task<EmulatorResult> RunAsync(HttpContext http, Operation operation, Func<EmulatorRequest, Task<EmulatorResult>> handler)
+    {
+        JsonNode? body;
+        try
+        {
+            body = await ReadBodyAsync(http.Request);
+        }
+        catch (JsonException)
+        {
+            return RefoldErrors.Envelope(operation, 400, "SERVER_ERROR", "request body is not valid JSON");
+        }
+
+        var (caller, refusal) = authenticator.Authenticate(operation, http.Request);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        if (caller!.HasOrg && !limiter.TryAcquire(caller.OrgId!, out var retryAfter))
+        {
+            return RefoldErrors.TooManyRequests(retryAfter);
+        }
+
+        if (InputValidator.Check(operation, http.Request, body, caller) is { } invalid)
+        {
+            return invalid;
+        }
+
+        try
+        {
+            return await handler(new EmulatorRequest(http, operation, caller, body, state, events));
+        }
+        catch (EmulatorException e)
+        {
+            return e.Result;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Handler of {Operation} failed", operation.Name);
+            return RefoldErrors.Envelope(operation, 500, "SERVER_ERROR", "Internal server error");
+        }
+    }
+
+    private static async Task<JsonNode?> ReadBodyAsync(HttpRequest request)
+    {
+        if (request.ContentLength == 0 || (request.ContentLength is null && !request.Headers.TransferEncoding.Any()))
+        {
+            return null;
+        }
+
+        using var reader = new StreamReader(request.Body);
+        var text = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
+        return string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text);
+    }
+
+    /// <summary>Writes a result: status (the operation's success status when unset), headers, JSON body.</summary>
+    internal static async Task WriteAsync(HttpContext http, Operation? operation, EmulatorResult result)
+    {
+        var status = result.Status ?? operation?.SuccessStatus ?? 200;
+        http.Response.StatusCode = status;
+        foreach (var (name, value) in result.Headers ?? new Dictionary<string, string>())
+        {
+            http.Response.Headers[name] = value;
+        }
+
+        if (status == StatusCodes.Status204NoContent || result.Body is null)
+        {
+            return;
+        }
+
+        http.Response.ContentType = "application/json; charset=utf-8";
+        await using var writer = new Utf8JsonWriter(http.Response.Body, s_writerOptions);
+        result.Body.WriteTo(writer);
+        await writer.FlushAsync(http.RequestAborted);
+    }
+}

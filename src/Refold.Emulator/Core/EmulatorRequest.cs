@@ -1,0 +1,100 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using Refold.Api.Catalog;
+using Refold.Emulator.State;
+
+namespace Refold.Emulator.Core;
+
+/// <summary>
+/// Everything a handler needs about one request: the operation, the authenticated caller, route values, query,
+/// headers, the parsed JSON body, the caller's data partition, the clock, and the error helpers.
+/// </summary>
+public sealed class EmulatorRequest
+{
+    private readonly HttpContext _http;
+
+    internal EmulatorRequest(HttpContext http, Operation operation, Caller caller, JsonNode? body, EmulatorState state, EmulatorEvents events)
+    {
+        _http = http;
+        Operation = operation;
+        Caller = caller;
+        Body = body;
+        State = state;
+        Events = events;
+    }
+
+    public Operation Operation { get; }
+
+    public Caller Caller { get; }
+
+    /// <summary>The parsed JSON body; null when the request had none.</summary>
+    public JsonNode? Body { get; }
+
+    /// <summary>The body as an object (empty when absent; input validation already refused non-objects where fields are declared).</summary>
+    public JsonObject BodyObject => Body as JsonObject ?? [];
+
+    public EmulatorState State { get; }
+
+    /// <summary>Where events for webhooks are published.</summary>
+    public EmulatorEvents Events { get; }
+
+    /// <summary>The request's services (for group services such as an engine).</summary>
+    public IServiceProvider Services => _http.RequestServices;
+
+    /// <summary>Cancelled when the client goes away.</summary>
+    public CancellationToken Aborted => _http.RequestAborted;
+
+    /// <summary>The emulator's own base URL as the client reached it, ending in '/'.</summary>
+    public Uri BaseUrl => new($"{_http.Request.Scheme}://{_http.Request.Host}/");
+
+    /// <summary>The caller's org+environment partition. Throws 401 for an anonymous caller.</summary>
+    public Partition Data => Caller.HasOrg ? State.Partition(Caller.OrgId!, Caller.Environment!) : throw new EmulatorException(RefoldErrors.InvalidCredentials());
+
+    /// <summary>Now, on the emulator's clock.</summary>
+    public DateTimeOffset Now => State.Now;
+
+    /// <summary>Now as Refold writes timestamps.</summary>
+    public string Timestamp => State.Timestamp();
+
+    /// <summary>A route value (the catalog's <c>{name}</c> placeholders).</summary>
+    public string Route(string name) => _http.Request.RouteValues.TryGetValue(name, out var v) && v is string s ? s : "";
+
+    /// <summary>A query string value, or null.</summary>
+    public string? Query(string name) => _http.Request.Query.TryGetValue(name, out var v) && v.Count > 0 ? v[0] : null;
+
+    /// <summary>Every query value, for operations that take free-form query parameters.</summary>
+    public IEnumerable<KeyValuePair<string, string>> QueryAll =>
+        _http.Request.Query.SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string>(q.Key, v ?? "")));
+
+    /// <summary>A request header, or null.</summary>
+    public string? Header(string name) => _http.Request.Headers.TryGetValue(name, out var v) && v.Count > 0 ? v[0] : null;
+
+    /// <summary>An error to throw: the standard envelope in the variant this operation's service uses.</summary>
+    public EmulatorException Error(int status, string code, string message, string? httpErrorType = null) =>
+        new(RefoldErrors.Envelope(Operation, status, code, message, httpErrorType));
+
+    /// <summary>404 <c>RESOURCE_NOT_FOUND</c> (or the code given).</summary>
+    public EmulatorException NotFound(string message, string code = "RESOURCE_NOT_FOUND") => Error(404, code, message);
+
+    /// <summary>400 <c>SERVER_ERROR</c> (or the code given), Refold's usual code for a bad body.</summary>
+    public EmulatorException BadRequest(string message, string code = "SERVER_ERROR") => Error(400, code, message);
+
+    /// <summary>The linked account id the call acts for (token, header or query); 400 when there is none.</summary>
+    public string RequireLinkedAccountId() =>
+        Caller.LinkedAccountId ?? throw BadRequest("linked_account_id is required", "MISSING_REQUIRED_FIELD");
+
+    /// <summary>The linked account the call acts for; 400 without an id, 404 when it does not exist in this org+environment.</summary>
+    public JsonObject RequireLinkedAccount() => FindLinkedAccount(RequireLinkedAccountId());
+
+    /// <summary>The linked account with this account_id in the caller's partition, or 404 in Refold's words.</summary>
+    public JsonObject FindLinkedAccount(string accountId) =>
+        Data.Collection(Collections.LinkedAccounts).FindOne(a => Doc.Is(a, "account_id", accountId))
+        ?? throw Error(404, "SERVER_ERROR", $"Linked Account with account id {accountId} for org {Caller.OrgId} in environment {Caller.Environment} not found");
+
+    /// <summary>The page and limit query values (validated as positive integers before the handler runs).</summary>
+    public (int Page, int Limit) Paging(int defaultLimit = 10) =>
+        (PositiveInt("page") ?? 1, PositiveInt("limit") ?? defaultLimit);
+
+    private int? PositiveInt(string name) =>
+        int.TryParse(Query(name), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0 ? n : null;
+}

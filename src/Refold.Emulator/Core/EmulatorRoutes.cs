@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Refold.Api.Catalog;
+
+namespace Refold.Emulator.Core;
+
+/// <summary>
+/// Binds catalog operations to handlers. The HTTP method and route template come from the declaration
+/// (<see cref="Operation.Method"/>, <see cref="Operation.Route"/>); every request then passes the shared pipeline
+/// (faults, body parsing, authentication from <see cref="Operation.Auth"/>, the per-org limit, input validation)
+/// before the handler runs.
+/// </summary>
+public sealed class EmulatorRoutes
+{
+    private readonly IEndpointRouteBuilder _endpoints;
+    private readonly EmulatorPipeline _pipeline;
+    private readonly HashSet<string> _mapped = new(StringComparer.Ordinal);
+
+    internal EmulatorRoutes(IEndpointRouteBuilder endpoints, EmulatorPipeline pipeline)
+    {
+        _endpoints = endpoints;
+        _pipeline = pipeline;
+    }
+
+    /// <summary>The operations mapped so far.</summary>
+    public IReadOnlyCollection<string> Mapped => _mapped;
+
+    /// <summary>Serves <paramref name="operation"/> with a synchronous handler.</summary>
+    public void Map(Operation operation, Func<EmulatorRequest, EmulatorResult> handler) =>
+        MapAsync(operation, request => Task.FromResult(handler(request)));
+
+    /// <summary>Serves <paramref name="operation"/> with an asynchronous handler (e.g. one that waits for an execution).</summary>
+    public void MapAsync(Operation operation, Func<EmulatorRequest, Task<EmulatorResult>> handler)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        if (!_mapped.Add(operation.Name))
+        {
+            throw new InvalidOperationException($"{operation.Name} is mapped twice; each operation has exactly one handler.");
+        }
+
+        _endpoints
+            .MapMethods(operation.Route, [operation.Method.Method], http => _pipeline.HandleAsync(http, operation, handler))
+            .WithMetadata(operation)
+            .WithDisplayName(operation.Name);
+    }
+}

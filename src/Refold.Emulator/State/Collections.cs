@@ -1,0 +1,16 @@
+namespace Refold.Emulator.State;
+
+/// <summary>
+/// Names of the collections more than one group reads. A group's private collections are named in its own file.
+/// </summary>
+public static class Collections
+{
+    /// <summary>Linked accounts (<c>account_id</c>, <c>name</c>, <c>udf</c>, <c>integrations</c> with their secrets).</summary>
+    public const string LinkedAccounts = "linked_accounts";
+
+    /// <summary>Webhook subscriptions (read by the webhook delivery service).</summary>
+    public const string Webhooks = "webhooks";
+
+    /// <summary>Session tokens issued, with their revocation state.</summary>
+    public const string SessionTokens = "session_tokens";
+}
