@@ -51,6 +51,7 @@ public sealed class DescribeOperationTool : RefoldTool
             ["group"] = operation.Group.Id,
             ["description"] = ToolNotes.Describe(operation),
             ["auth"] = operation.Auth.ToString().ToLowerInvariant(),
+            ["http"] = $"{operation.Method.Method} {operation.Route}",
             ["annotations"] = new JsonObject
             {
                 ["readOnlyHint"] = operation.Hints.ReadOnly,
