@@ -8,7 +8,8 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/ src/
-RUN dotnet publish src/Refold.Mcp.Server/Refold.Mcp.Server.csproj -c Release -o /app
+# ReadyToRun: about a fifth less start-up time than plain JIT (docs/benchmarks.md).
+RUN dotnet publish src/Refold.Mcp.Server/Refold.Mcp.Server.csproj -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS final
 WORKDIR /app
