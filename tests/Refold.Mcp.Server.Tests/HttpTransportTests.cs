@@ -152,6 +152,28 @@ public sealed class HttpTransportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task StatefulSession_OtherAccountsToken_CannotUseIt()
+    {
+        await using var http = await StartAsync();
+        var alpha = HttpHarness.Bearer(_refold.MintToken("acct_alpha"));
+        using var init = await http.PostAsync(HttpHarness.InitializeJson, alpha);
+        var sessionId = init.Headers.GetValues("Mcp-Session-Id").Single();
+        var list = """{"jsonrpc":"2.0","id":2,"method":"tools/list"}""";
+
+        var hijack = HttpHarness.Bearer(_refold.MintToken("acct_beta"));
+        hijack["Mcp-Session-Id"] = sessionId;
+        hijack["MCP-Protocol-Version"] = "2025-11-25";
+        using var response = await http.PostAsync(list, hijack);
+        alpha["Mcp-Session-Id"] = sessionId;
+        alpha["MCP-Protocol-Version"] = "2025-11-25";
+        using var own = await http.PostAsync(list, alpha);
+
+        Assert.Equal(HttpStatusCode.OK, init.StatusCode);
+        Assert.False(response.IsSuccessStatusCode, $"another account's token used the session: {(int)response.StatusCode}");
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+    }
+
+    [Fact]
     public async Task Post_ForeignOrigin_403()
     {
         await using var http = await StartAsync();
