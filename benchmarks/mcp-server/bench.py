@@ -112,7 +112,7 @@ def main():
         raise SystemExit(f"build first: dotnet build src/Refold.Mcp.Server -c Release ({DLL} missing)")
     offline = {"REFOLD_API_KEY": "tk-bench", "REFOLD_BASE_URL": "http://127.0.0.1:9"}
 
-    print(f"### stdio cold start ({o.runs} runs, ms: median | min | max)\n")
+    print(f"### stdio cold start ({o.runs} runs, ms: median (min–max))\n")
     print("| variant | to initialize response | to first tools/list response |\n|---|---|---|")
     variants = [("`dotnet refold-mcp.dll` (API key, compact)", ["dotnet", DLL], offline),
                          ("apphost `./refold-mcp` (API key, compact)", [APPHOST], offline),
