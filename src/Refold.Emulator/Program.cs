@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Refold.Emulator;
 
 if (args.Contains("--help") || args.Contains("-h"))
@@ -18,25 +19,42 @@ catch (ArgumentException e)
     return 2;
 }
 
+// Ctrl+C and SIGTERM stop cleanly (Kestrel, then the state file) instead of killing the process.
 using var stop = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
+void Stop(PosixSignalContext context)
 {
-    e.Cancel = true;
+    context.Cancel = true;
     stop.Cancel();
-};
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+}
 
-await using var emulator = await RefoldEmulator.StartAsync(options);
-Console.WriteLine($"Refold emulator listening on {emulator.BaseUrl}");
-Console.WriteLine($"API key: {emulator.ApiKey}");
-Console.WriteLine(options.DataPath is null ? "State: in memory" : $"State: {Path.GetFullPath(options.DataPath)}");
-Console.WriteLine("Press Ctrl+C to stop.");
+using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+
+RefoldEmulator emulator;
 try
 {
-    await Task.Delay(Timeout.Infinite, stop.Token);
+    emulator = await RefoldEmulator.StartAsync(options);
 }
-catch (OperationCanceledException)
+catch (Exception e) when (e is IOException or InvalidDataException)
 {
+    Console.Error.WriteLine($"The emulator could not start: {e.Message}");
+    return 1;
 }
 
+await using (emulator)
+{
+    Console.WriteLine($"Refold emulator listening on {emulator.BaseUrl}");
+    Console.WriteLine($"API key: {emulator.ApiKey}");
+    Console.WriteLine(options.DataPath is null ? "State: in memory" : $"State: {Path.GetFullPath(options.DataPath)}");
+    Console.WriteLine("Press Ctrl+C to stop.");
+    try
+    {
+        await Task.Delay(Timeout.Infinite, stop.Token);
+    }
+    catch (OperationCanceledException)
+    {
+    }
+}
+
+Console.WriteLine("Refold emulator stopped.");
 return 0;

@@ -19,7 +19,7 @@ internal sealed class EmulatorPipeline(
 {
     private static readonly JsonWriterOptions s_writerOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public async Task HandleAsync(HttpContext http, Operation operation, Func<EmulatorRequest, Task<EmulatorResult>> handler)
+    public async Task HandleAsync(HttpContext http, Operation operation, Func<EmulatorRequest, Task<EmulatorResult>> handler, Func<string, EmulatorResult>? invalidInput)
     {
         var fault = faults.Next(operation);
         if (fault.Latency > TimeSpan.Zero)
@@ -45,12 +45,12 @@ internal sealed class EmulatorPipeline(
             return;
         }
 
-        var result = await RunAsync(http, operation, handler);
+        var result = await RunAsync(http, operation, handler, invalidInput);
         state.SaveIfChanged();
         await WriteAsync(http, operation, result);
     }
 
-    private async Task<EmulatorResult> RunAsync(HttpContext http, Operation operation, Func<EmulatorRequest, Task<EmulatorResult>> handler)
+    private async Task<EmulatorResult> RunAsync(HttpContext http, Operation operation, Func<EmulatorRequest, Task<EmulatorResult>> handler, Func<string, EmulatorResult>? invalidInput)
     {
         JsonNode? body;
         try
@@ -73,9 +73,9 @@ internal sealed class EmulatorPipeline(
             return RefoldErrors.TooManyRequests(retryAfter);
         }
 
-        if (InputValidator.Check(operation, http.Request, body, caller) is { } invalid)
+        if (InputValidator.Check(operation, http.Request, body, caller) is { } problem)
         {
-            return invalid;
+            return invalidInput?.Invoke(problem) ?? RefoldErrors.Envelope(operation, 400, "SERVER_ERROR", problem);
         }
 
         try

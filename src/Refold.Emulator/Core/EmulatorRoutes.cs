@@ -26,11 +26,18 @@ public sealed class EmulatorRoutes
     public IReadOnlyCollection<string> Mapped => _mapped;
 
     /// <summary>Serves <paramref name="operation"/> with a synchronous handler.</summary>
-    public void Map(Operation operation, Func<EmulatorRequest, EmulatorResult> handler) =>
-        MapAsync(operation, request => Task.FromResult(handler(request)));
+    /// <param name="operation">The catalog declaration: method, route and auth come from it.</param>
+    /// <param name="handler">The behaviour.</param>
+    /// <param name="invalidInput">
+    /// Builds the answer for a request that fails the declared-input check (the message names the field); by default the
+    /// standard 400 envelope. For operations whose Refold answer differs, e.g. <c>RefoldErrors.ServerErrorText(400, m)</c>.
+    /// </param>
+    public void Map(Operation operation, Func<EmulatorRequest, EmulatorResult> handler, Func<string, EmulatorResult>? invalidInput = null) =>
+        MapAsync(operation, request => Task.FromResult(handler(request)), invalidInput);
 
     /// <summary>Serves <paramref name="operation"/> with an asynchronous handler (e.g. one that waits for an execution).</summary>
-    public void MapAsync(Operation operation, Func<EmulatorRequest, Task<EmulatorResult>> handler)
+    /// <inheritdoc cref="Map" path="/param"/>
+    public void MapAsync(Operation operation, Func<EmulatorRequest, Task<EmulatorResult>> handler, Func<string, EmulatorResult>? invalidInput = null)
     {
         ArgumentNullException.ThrowIfNull(operation);
         if (!_mapped.Add(operation.Name))
@@ -39,7 +46,7 @@ public sealed class EmulatorRoutes
         }
 
         _endpoints
-            .MapMethods(operation.Route, [operation.Method.Method], http => _pipeline.HandleAsync(http, operation, handler))
+            .MapMethods(operation.Route, [operation.Method.Method], http => _pipeline.HandleAsync(http, operation, handler, invalidInput))
             .WithMetadata(operation)
             .WithDisplayName(operation.Name);
     }

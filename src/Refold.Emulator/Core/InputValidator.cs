@@ -13,12 +13,13 @@ namespace Refold.Emulator.Core;
 /// </summary>
 internal static class InputValidator
 {
-    public static EmulatorResult? Check(Operation operation, HttpRequest request, JsonNode? body, Caller caller)
+    /// <summary>Null when the inputs are acceptable, else the problem, naming the field.</summary>
+    public static string? Check(Operation operation, HttpRequest request, JsonNode? body, Caller caller)
     {
         var bodyParameters = operation.Parameters.Where(p => p.In == ParameterLocation.Body).ToList();
         if (bodyParameters.Count > 0 && body is not null and not JsonObject)
         {
-            return Fail(operation, "request body must be a JSON object");
+            return "request body must be a JSON object";
         }
 
         foreach (var p in operation.Parameters)
@@ -34,14 +35,12 @@ internal static class InputValidator
             };
             if (problem is not null)
             {
-                return Fail(operation, problem);
+                return problem;
             }
         }
 
         return null;
     }
-
-    private static EmulatorResult Fail(Operation operation, string message) => RefoldErrors.Envelope(operation, 400, "SERVER_ERROR", message);
 
     private static string? CheckText(Parameter p, string? value, Caller caller)
     {

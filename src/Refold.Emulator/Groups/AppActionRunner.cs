@@ -52,7 +52,7 @@ internal static class AppActionRunner
                     }
 
                     created["created_at"] = partition.State.Timestamp();
-                    records.Insert(new JsonObject { ["linked_account_id"] = accountId, ["app"] = app.Slug, ["resource"] = action.Resource, ["record"] = created });
+                    records.Insert(new JsonObject { ["linked_account_id"] = accountId, ["app"] = app.Slug, ["resource"] = action.Resource, ["record"] = created.DeepClone() });
                     return Success(new JsonObject { [singular] = created });
 
                 case ActionKind.Update:
