@@ -67,25 +67,8 @@ public sealed class RefoldClient
         SendAsync(RefoldCatalog.Find(operationName) ?? throw new ArgumentException($"No Refold operation is named '{operationName}'.", nameof(operationName)),
             arguments, cancellationToken);
 
-    /// <summary>Why this client's credential may not call <paramref name="operation"/>, or null when it may.</summary>
-    public RefoldError? CheckCredential(Operation operation, JsonObject? arguments = null) => (operation.Auth, Credential) switch
-    {
-        (AuthLevel.None, _) => null,
-        (_, null) => RefoldErrorMapper.Local(operation, RefoldErrorKind.NotPermitted, "CREDENTIAL_REQUIRED",
-            $"{operation.Name} needs a Refold credential (an org API key or a session token) and none is configured."),
-        (AuthLevel.Org, SessionTokenCredential) => RefoldErrorMapper.Local(operation, RefoldErrorKind.NotPermitted, "ORG_KEY_REQUIRED",
-            $"{operation.Name} is an org-level operation: it needs the org API key, and a linked-account session token may not call it.",
-            hint: "Ask the operator for an org API key, or use an operation that works for a linked account."),
-        (AuthLevel.Account, ApiKeyCredential) => RefoldErrorMapper.Local(operation, RefoldErrorKind.NotPermitted, "SESSION_TOKEN_REQUIRED",
-            $"{operation.Name} acts as a linked account and only accepts that account's session token, not the org API key.",
-            hint: "Mint a token with generate_session_token (linked_account_id = the account) and call with it."),
-        (AuthLevel.Either, ApiKeyCredential { LinkedAccountId: null }) when arguments?[Param.LinkedAccountHeader.Name] is null
-            && operation.Arguments.Any(a => a.IsAccountScope) => RefoldErrorMapper.Local(operation, RefoldErrorKind.NotPermitted, "LINKED_ACCOUNT_REQUIRED",
-            $"{operation.Name} acts for one linked account: pass linked_account_id (or configure a default linked account).",
-            argument: Param.LinkedAccountHeader.Name,
-            hint: "list_linked_accounts shows the account ids of this org."),
-        _ => null,
-    };
+    /// <summary>Why this client's credential may not call <paramref name="operation"/>, or null when it may (see <see cref="CredentialRules"/>).</summary>
+    public RefoldError? CheckCredential(Operation operation, JsonObject? arguments = null) => CredentialRules.Check(operation, Credential, arguments);
 
     private static void Fail(RefoldError? error)
     {

@@ -1,0 +1,113 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+using Refold.Api.Client;
+using Refold.Mcp.Server.Hosting;
+using Refold.Mcp.Server.Sessions;
+using Refold.Mcp.Server.Tools;
+
+namespace Refold.Mcp.Server.Cli;
+
+/// <summary><c>refold-mcp tools</c> and <c>refold-mcp call</c>: the server's tools for a human at a terminal.</summary>
+public static class CliCommands
+{
+    /// <summary>The tools/list result of a tool set, exactly as the server sends it.</summary>
+    public static string ToolsJson(ToolSet set, bool indented = true)
+    {
+        var result = new ListToolsResult { Tools = [.. set.Tools.Select(t => t.ProtocolTool)] };
+        var json = JsonSerializer.SerializeToNode(result, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(ListToolsResult)))!;
+        return json.ToJsonString(new JsonSerializerOptions { WriteIndented = indented, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    }
+
+    public static int Tools(ToolSet set, bool json, TextWriter output)
+    {
+        if (json)
+        {
+            output.WriteLine(ToolsJson(set));
+            return 0;
+        }
+
+        var width = set.Tools.Max(t => t.Name.Length);
+        output.WriteLine($"{"TOOL".PadRight(width)}  FLAGS  TITLE");
+        foreach (var tool in set.Tools)
+        {
+            var a = tool.ProtocolTool.Annotations!;
+            var flags = new StringBuilder()
+                .Append(a.ReadOnlyHint == true ? 'R' : 'W')
+                .Append(a.DestructiveHint == true ? 'D' : '-')
+                .Append(a.IdempotentHint == true ? 'I' : '-')
+                .Append(a.OpenWorldHint == true ? 'O' : '-');
+            output.WriteLine($"{tool.Name.PadRight(width)}  {flags}   {tool.ProtocolTool.Title}");
+        }
+
+        output.WriteLine();
+        output.WriteLine($"{set.Tools.Count} tools reaching {set.Operations.Count} operations. Flags: R read-only / W writes, D destructive, I idempotent, O open world.");
+        return 0;
+    }
+
+    /// <summary>Runs one tool; prints the structured result on stdout (the text of an error on stderr). 1 on an error result.</summary>
+    public static async Task<int> CallAsync(RefoldSession session, string toolName, string? argumentsJson, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (!session.Tools.ByName.TryGetValue(toolName, out var tool))
+        {
+            await error.WriteLineAsync($"No tool named '{toolName}' on this surface; 'refold-mcp tools' lists them.").ConfigureAwait(false);
+            return 2;
+        }
+
+        JsonObject? arguments;
+        try
+        {
+            arguments = string.IsNullOrWhiteSpace(argumentsJson) ? [] : JsonNode.Parse(argumentsJson) as JsonObject
+                ?? throw new JsonException("the arguments must be a JSON object");
+        }
+        catch (JsonException e)
+        {
+            await error.WriteLineAsync($"The arguments are not a JSON object: {e.Message}").ConfigureAwait(false);
+            return 2;
+        }
+
+        var result = await tool.RunAsync(session, arguments, cancellationToken).ConfigureAwait(false);
+        if (result.StructuredContent is { } structured)
+        {
+            await output.WriteLineAsync(JsonSerializer.Serialize(structured, IndentedJson.Default.JsonElement)).ConfigureAwait(false);
+        }
+
+        if (result.IsError == true)
+        {
+            foreach (var text in result.Content.OfType<TextContentBlock>())
+            {
+                await error.WriteLineAsync(text.Text).ConfigureAwait(false);
+            }
+
+            return 1;
+        }
+
+        return 0;
+    }
+
+    /// <summary>Runs <c>tools</c> or <c>call</c> with the environment's credential (or the emulator's demo org).</summary>
+    public static async Task<int> RunAsync(ServerOptions options, Upstream upstream, RefoldCredential? credential, CancellationToken cancellationToken)
+    {
+        var toolSets = new ToolSets(options.Surface);
+        if (options.Command == Command.Tools)
+        {
+            return Tools(toolSets.For(credential), options.Json, Console.Out);
+        }
+
+        var services = new ServiceCollection();
+        services.AddLogging(l => ServerLogging.Configure(l, options.LogLevel));
+        services.AddRefoldMcpCore(options, upstream, toolSets);
+        await using var provider = services.BuildServiceProvider();
+        var session = new RefoldSession(provider.GetRequiredService<RefoldClientFactory>().Create(credential), toolSets.For(credential),
+            provider.GetRequiredService<ILoggerFactory>().CreateLogger("Refold.Mcp.Server.Tools"));
+        return await CallAsync(session, options.CallTool!, options.CallArguments, Console.Out, Console.Error, cancellationToken).ConfigureAwait(false);
+    }
+}
+
+[System.Text.Json.Serialization.JsonSourceGenerationOptions(WriteIndented = true)]
+[System.Text.Json.Serialization.JsonSerializable(typeof(JsonElement))]
+internal sealed partial class IndentedJson : System.Text.Json.Serialization.JsonSerializerContext;

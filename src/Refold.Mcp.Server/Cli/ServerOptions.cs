@@ -1,0 +1,266 @@
+using Refold.Api.Catalog;
+using Refold.Mcp.Server.Tools;
+
+namespace Refold.Mcp.Server.Cli;
+
+public enum Command
+{
+    Serve,
+    Tools,
+    Call,
+    Help,
+    Version,
+}
+
+public enum Transport
+{
+    Stdio,
+    Http,
+}
+
+/// <summary>Everything the command line can say; the same options drive the server and the CLI commands.</summary>
+public sealed record ServerOptions
+{
+    public const string DefaultUrls = "http://127.0.0.1:3001";
+    public const long DefaultMaxRequestBytes = 1024 * 1024;
+
+    public Command Command { get; init; } = Command.Serve;
+
+    public Transport Transport { get; init; } = Transport.Stdio;
+
+    public string Urls { get; init; } = DefaultUrls;
+
+    public Surface Surface { get; init; } = new();
+
+    public bool AllowApiKeyHeader { get; init; }
+
+    public IReadOnlyList<string> AllowedOrigins { get; init; } = [];
+
+    public long MaxRequestBytes { get; init; } = DefaultMaxRequestBytes;
+
+    public bool Emulator { get; init; }
+
+    /// <summary>Refold's base URL; null means REFOLD_BASE_URL or Refold's public host.</summary>
+    public Uri? BaseUrl { get; init; }
+
+    public string LogLevel { get; init; } = "Information";
+
+    /// <summary>For <c>tools</c>: print the tools/list JSON instead of a table.</summary>
+    public bool Json { get; init; }
+
+    public string? CallTool { get; init; }
+
+    public string? CallArguments { get; init; }
+}
+
+/// <summary>A command line that cannot be understood; the message says why.</summary>
+public sealed class UsageException(string message) : Exception(message);
+
+/// <summary>Parses <c>refold-mcp [command] [options]</c>.</summary>
+public static class CommandLine
+{
+    public static ServerOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new ServerOptions();
+        var surface = new Surface();
+        string? tools = null;
+        var positional = new List<string>();
+
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            string? inline = null;
+            if (arg.StartsWith("--", StringComparison.Ordinal) && arg.IndexOf('=', StringComparison.Ordinal) is > 2 and var eq)
+            {
+                inline = arg[(eq + 1)..];
+                arg = arg[..eq];
+            }
+
+            string Value()
+            {
+                if (inline is not null)
+                {
+                    return inline;
+                }
+
+                if (i + 1 >= args.Count)
+                {
+                    throw new UsageException($"{arg} needs a value.");
+                }
+
+                return args[++i];
+            }
+
+            switch (arg)
+            {
+                case "-h" or "--help":
+                    options = options with { Command = Command.Help };
+                    break;
+                case "--version":
+                    options = options with { Command = Command.Version };
+                    break;
+                case "--transport":
+                    options = options with
+                    {
+                        Transport = Value() switch
+                        {
+                            "stdio" => Transport.Stdio,
+                            "http" => Transport.Http,
+                            var v => throw new UsageException($"--transport must be 'stdio' or 'http', got '{v}'."),
+                        },
+                    };
+                    break;
+                case "--urls":
+                    options = options with { Urls = Value() };
+                    break;
+                case "--tools":
+                    tools = Value();
+                    break;
+                case "--toolsets":
+                    surface = surface with { Toolsets = Toolsets(Value()) };
+                    break;
+                case "--read-only":
+                    surface = surface with { ReadOnly = true };
+                    break;
+                case "--include-deprecated":
+                    surface = surface with { IncludeDeprecated = true };
+                    break;
+                case "--include-inferred":
+                    surface = surface with { IncludeInferred = true };
+                    break;
+                case "--allow-api-key-header":
+                    options = options with { AllowApiKeyHeader = true };
+                    break;
+                case "--allowed-origins":
+                    options = options with { AllowedOrigins = [.. Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)] };
+                    break;
+                case "--max-request-bytes":
+                    options = options with
+                    {
+                        MaxRequestBytes = long.TryParse(Value(), out var max) && max > 0
+                            ? max
+                            : throw new UsageException("--max-request-bytes must be a positive whole number."),
+                    };
+                    break;
+                case "--emulator":
+                    options = options with { Emulator = true };
+                    break;
+                case "--base-url":
+                    options = options with
+                    {
+                        BaseUrl = Uri.TryCreate(Value(), UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
+                            ? url
+                            : throw new UsageException("--base-url must be an absolute http(s) URL."),
+                    };
+                    break;
+                case "--log-level":
+                    options = options with { LogLevel = LogLevelName(Value()) };
+                    break;
+                case "--json":
+                    options = options with { Json = true };
+                    break;
+                default:
+                    if (arg.StartsWith('-'))
+                    {
+                        throw new UsageException($"Unknown option {arg}.");
+                    }
+
+                    positional.Add(arg);
+                    break;
+            }
+        }
+
+        surface = surface with
+        {
+            Mode = tools switch
+            {
+                null => surface.Toolsets is null ? ToolMode.Compact : ToolMode.All,
+                "compact" => ToolMode.Compact,
+                "all" => ToolMode.All,
+                _ => throw new UsageException($"--tools must be 'compact' or 'all', got '{tools}'."),
+            },
+        };
+        options = options with { Surface = surface };
+        return options.Command is Command.Help or Command.Version ? options : WithCommand(options, positional);
+    }
+
+    private static ServerOptions WithCommand(ServerOptions options, List<string> positional)
+    {
+        if (positional.Count == 0)
+        {
+            return options;
+        }
+
+        return positional[0] switch
+        {
+            "serve" when positional.Count == 1 => options,
+            "tools" when positional.Count == 1 => options with { Command = Command.Tools },
+            "call" when positional.Count is 2 or 3 => options with { Command = Command.Call, CallTool = positional[1], CallArguments = positional.ElementAtOrDefault(2) },
+            "call" => throw new UsageException("Usage: refold-mcp call TOOL ['JSON-ARGUMENTS']"),
+            "help" => options with { Command = Command.Help },
+            var other => throw new UsageException($"Unexpected argument '{other}'."),
+        };
+    }
+
+    private static HashSet<string> Toolsets(string value)
+    {
+        var ids = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+        var unknown = ids.Where(id => RefoldCatalog.Groups.All(g => g.Id != id)).ToList();
+        if (unknown.Count > 0 || ids.Count == 0)
+        {
+            throw new UsageException($"Unknown toolset {string.Join(", ", unknown.Select(u => $"'{u}'"))}; known: {string.Join(", ", RefoldCatalog.Groups.Select(g => g.Id))}.");
+        }
+
+        return ids;
+    }
+
+    private static string LogLevelName(string value) => value.ToLowerInvariant() switch
+    {
+        "trace" => "Trace",
+        "debug" => "Debug",
+        "information" or "info" => "Information",
+        "warning" or "warn" => "Warning",
+        "error" => "Error",
+        "critical" => "Critical",
+        "none" => "None",
+        _ => throw new UsageException($"--log-level must be trace, debug, information, warning, error, critical or none, got '{value}'."),
+    };
+
+    public static string Help { get; } = $"""
+        refold-mcp: the Refold API as MCP tools, over stdio (default) or streamable HTTP.
+
+        Usage:
+          refold-mcp [serve] [options]            run the MCP server
+          refold-mcp tools [--json] [options]     list the tools of the chosen surface
+          refold-mcp call TOOL ['JSON-ARGS']      run one tool and print its result (exit 1 on an error result)
+          refold-mcp --help | --version
+
+        Credentials (stdio, tools, call) come from the environment:
+          REFOLD_API_KEY            org API key (tk... test, pk... production)
+          REFOLD_LINKED_ACCOUNT_ID  optional default linked account for the API key
+          REFOLD_SESSION_TOKEN      a linked-account session token instead of the API key
+          REFOLD_BASE_URL           Refold's address (default https://app.refold.ai)
+        Over HTTP each session brings its own: 'Authorization: Bearer <session token>', or with
+        --allow-api-key-header also 'x-api-key' (+ 'linked_account_id').
+
+        Options:
+          --transport stdio|http     transport of the server (default stdio)
+          --urls URLS                HTTP listen address(es), ';'-separated (default {ServerOptions.DefaultUrls}); endpoint /mcp
+          --tools compact|all        compact: a few first-class tools plus search/describe/call tools that reach
+                                     every operation (default); all: every operation as its own tool
+          --toolsets a,b             only these resource groups (implies --tools all unless --tools is given):
+                                     {string.Join(", ", RefoldCatalog.Groups.Select(g => g.Id))}
+          --read-only                no tool that changes data, at list time and at call time
+          --include-deprecated       also offer operations Refold has deprecated
+          --include-inferred         also offer operations only inferred from Refold's sources
+          --allow-api-key-header     HTTP: accept x-api-key (+ linked_account_id) headers, not only session tokens
+          --allowed-origins a,b      HTTP: browser origins allowed besides loopback ones (DNS-rebinding protection)
+          --max-request-bytes N      HTTP: largest request body (default {ServerOptions.DefaultMaxRequestBytes}); larger gets 413
+          --emulator                 run the embedded Refold emulator (seeded demo org) and use it; no credentials
+                                     needed, HTTP sessions without a credential act as the demo org
+          --base-url URL             Refold's address (overrides REFOLD_BASE_URL)
+          --log-level LEVEL          trace, debug, information (default), warning, error, critical, none; logs go to stderr
+          --json                     with 'tools': print the tools/list result as JSON
+          -h, --help                 this text
+        """;
+}

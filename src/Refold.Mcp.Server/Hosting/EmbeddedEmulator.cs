@@ -1,0 +1,25 @@
+using Refold.Api.Client;
+using Refold.Emulator;
+using Refold.Mcp.Server.Cli;
+
+namespace Refold.Mcp.Server.Hosting;
+
+/// <summary>Starts the embedded Refold emulator (<c>--emulator</c>) on a loopback port with its seeded demo org.</summary>
+internal static class EmbeddedEmulator
+{
+    public static async Task<Upstream> StartAsync(ServerOptions options, CancellationToken cancellationToken)
+    {
+        var emulator = await RefoldEmulator.StartAsync(new EmulatorOptions
+        {
+            Urls = "http://127.0.0.1:0",
+            // Only its warnings and errors, on stderr like ours.
+            ConfigureLogging = l => ServerLogging.Configure(l, "Warning"),
+        }, cancellationToken).ConfigureAwait(false);
+
+        return new Upstream(
+            emulator.BaseUrl,
+            RefoldCredential.FromApiKey(emulator.ApiKey),
+            $"refold-mcp: using the embedded Refold emulator at {emulator.BaseUrl} with its seeded demo org '{EmulatorDefaults.OrgName}' — no credentials needed; nothing leaves this machine.",
+            emulator);
+    }
+}

@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Logging;
+
+namespace Refold.Mcp.Server.Hosting;
+
+/// <summary>Logging for every mode: one line per entry, all on stderr (stdout is the stdio protocol channel).</summary>
+public static class ServerLogging
+{
+    public static void Configure(ILoggingBuilder logging, string level, Action<ILoggingBuilder>? extra = null)
+    {
+        logging.ClearProviders();
+        logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.IncludeScopes = false;
+            o.TimestampFormat = "HH:mm:ss.fff ";
+            o.UseUtcTimestamp = true;
+        });
+        logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        var minimum = Enum.Parse<LogLevel>(level);
+        logging.SetMinimumLevel(minimum);
+
+        // Framework chatter (per-request lines, outgoing request URLs, lifetime notices) only when asked for.
+        var quiet = minimum > LogLevel.Warning ? minimum : LogLevel.Warning;
+        logging.AddFilter("Microsoft.AspNetCore", minimum <= LogLevel.Debug ? minimum : quiet);
+        logging.AddFilter("System.Net.Http.HttpClient", minimum <= LogLevel.Debug ? minimum : quiet);
+        logging.AddFilter("Microsoft.Hosting.Lifetime", quiet);
+        logging.AddFilter("Polly", quiet);
+        extra?.Invoke(logging);
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using ModelContextProtocol.AspNetCore;
+using Refold.Mcp.Server.Cli;
+using Refold.Mcp.Server.Hosting;
+using Refold.Mcp.Server.Sessions;
+
+namespace Refold.Mcp.Server.Http;
+
+/// <summary>
+/// The server over streamable HTTP at <c>/mcp</c>. 2025-11-25 clients that initialize get a stateful session;
+/// 2026-07-28 clients are served per request. Each request authenticates with its own credential headers.
+/// </summary>
+public static class HttpServer
+{
+    public const string Endpoint = "/mcp";
+
+    public static WebApplication Build(ServerOptions options, Upstream upstream, Action<ILoggingBuilder>? logging = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        ServerLogging.Configure(builder.Logging, options.LogLevel, logging);
+        builder.WebHost.UseUrls(options.Urls);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.AddServerHeader = false;
+            k.Limits.MaxRequestBodySize = options.MaxRequestBytes;
+        });
+
+        builder.Services.AddRefoldMcpCore(options, upstream);
+        builder.Services.AddSingleton<SessionDirectory>();
+        builder.Services.AddMcpServer(CoreServices.Configure).WithHttpTransport(http =>
+        {
+            http.SessionMode = HttpServerSessionMode.StatefulForInitializeClients;
+            http.ConfigureSessionOptions = (context, session, _) =>
+            {
+                // A fresh collection per session (or per stateless request) holding the precomputed tools of its credential.
+                session.ToolCollection = context.User.Identity is RefoldIdentity identity ? identity.Session.Tools.NewCollection() : [];
+                return Task.CompletedTask;
+            };
+        });
+
+        var app = builder.Build();
+        app.UseMiddleware<RequestGuard>();
+        app.UseWhen(c => c.Request.Path.StartsWithSegments(Endpoint), branch => branch.UseMiddleware<RefoldAuthMiddleware>());
+        app.MapMcp(Endpoint);
+        return app;
+    }
+}

@@ -1,0 +1,90 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Refold.Mcp.Server.Cli;
+using Refold.Mcp.Server.Hosting;
+using Refold.Mcp.Server.Http;
+
+namespace Refold.Mcp.Server;
+
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        ServerOptions options;
+        try
+        {
+            options = CommandLine.Parse(args);
+        }
+        catch (UsageException e)
+        {
+            await Console.Error.WriteLineAsync($"refold-mcp: {e.Message} Run 'refold-mcp --help' for the options.");
+            return 2;
+        }
+
+        switch (options.Command)
+        {
+            case Command.Help:
+                Console.Out.WriteLine(CommandLine.Help);
+                return 0;
+            case Command.Version:
+                Console.Out.WriteLine($"{CoreServices.ServerName} {CoreServices.Version}");
+                return 0;
+        }
+
+        using var stop = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            stop.Cancel();
+        };
+
+        try
+        {
+            await using var upstream = await Upstream.StartAsync(options, Environment.GetEnvironmentVariable, stop.Token);
+            if (upstream.Banner is { } banner)
+            {
+                await Console.Error.WriteLineAsync(banner);
+            }
+
+            var credential = upstream.DemoCredential ?? EnvironmentCredentials.Read(Environment.GetEnvironmentVariable);
+            if (options.Command is Command.Tools or Command.Call)
+            {
+                return await CliCommands.RunAsync(options, upstream, credential, stop.Token);
+            }
+
+            if (options.Transport == Transport.Http)
+            {
+                await using var app = HttpServer.Build(options, upstream);
+                await app.StartAsync(stop.Token);
+                var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Refold.Mcp.Server");
+                LogListening(log, string.Join(", ", app.Urls.Select(u => u.TrimEnd('/') + HttpServer.Endpoint)), upstream.BaseUrl);
+                await app.WaitForShutdownAsync(stop.Token);
+                return 0;
+            }
+
+            using var host = StdioServer.Build(options, upstream, credential);
+            if (credential is null)
+            {
+                LogNoCredential(host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Refold.Mcp.Server"));
+            }
+
+            await host.RunAsync(stop.Token);
+            return 0;
+        }
+        catch (UsageException e)
+        {
+            await Console.Error.WriteLineAsync($"refold-mcp: {e.Message}");
+            return 2;
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            return 0;
+        }
+    }
+
+    private static void LogListening(ILogger logger, string endpoints, Uri upstream) =>
+        logger.LogInformation("refold-mcp listening on {Endpoints} (Refold at {Upstream})", endpoints, upstream);
+
+    private static void LogNoCredential(ILogger logger) =>
+        logger.LogWarning("No Refold credential: set REFOLD_API_KEY (or REFOLD_SESSION_TOKEN), or start with --emulator. Only public operations are offered.");
+}

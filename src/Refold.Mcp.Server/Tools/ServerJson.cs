@@ -1,0 +1,32 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace Refold.Mcp.Server.Tools;
+
+/// <summary>Source-generated JSON metadata for the few types the server serializes itself.</summary>
+[JsonSourceGenerationOptions(WriteIndented = false)]
+[JsonSerializable(typeof(JsonNode))]
+[JsonSerializable(typeof(JsonObject))]
+[JsonSerializable(typeof(JsonElement))]
+internal sealed partial class ServerJson : JsonSerializerContext
+{
+    public static JsonElement ToElement(JsonNode node) => JsonSerializer.SerializeToElement(node, Default.JsonNode);
+
+    /// <summary>Tool arguments as the catalog's validator and client take them.</summary>
+    public static JsonObject? ToObject(IDictionary<string, JsonElement>? arguments)
+    {
+        if (arguments is null)
+        {
+            return null;
+        }
+
+        var result = new JsonObject();
+        foreach (var (name, value) in arguments)
+        {
+            result[name] = JsonSerializer.SerializeToNode(value, Default.JsonElement);
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,54 @@
+using Refold.Api.Catalog;
+
+namespace Refold.Mcp.Server.Tools;
+
+/// <summary>How the tools are presented: one tool per operation, or a few first-class tools plus the catalog tools.</summary>
+public enum ToolMode
+{
+    /// <summary>A few first-class tools for the commonest jobs plus search/describe/call tools that reach every operation.</summary>
+    Compact,
+
+    /// <summary>Every reachable operation as its own tool.</summary>
+    All,
+}
+
+/// <summary>
+/// The surface an operator chose: which operations are reachable at all (toolsets, read-only, deprecated, inferred)
+/// and how they are presented. The credential of a session narrows it further (see <see cref="ToolSet"/>).
+/// </summary>
+public sealed record Surface
+{
+    /// <summary>The first-class tools of the compact surface: the commonest jobs of an agent working a Refold org.</summary>
+    public static IReadOnlyList<string> CompactTools { get; } =
+    [
+        "list_linked_accounts", "get_linked_account", "create_linked_account", "get_active_linked_account",
+        "list_applications", "list_workflows", "execute_workflow", "list_executions", "get_execution",
+        "generate_session_token",
+    ];
+
+    public ToolMode Mode { get; init; } = ToolMode.Compact;
+
+    /// <summary>Group ids (<see cref="OperationGroup.Id"/>) whose operations are reachable; null means every group.</summary>
+    public IReadOnlySet<string>? Toolsets { get; init; }
+
+    /// <summary>Only operations that change nothing.</summary>
+    public bool ReadOnly { get; init; }
+
+    public bool IncludeDeprecated { get; init; }
+
+    public bool IncludeInferred { get; init; }
+
+    /// <summary>True when the operator's choices let <paramref name="operation"/> be listed or called (credential aside).</summary>
+    public bool Includes(Operation operation) => WhyExcluded(operation) is null;
+
+    /// <summary>Why the operator's choices exclude <paramref name="operation"/>, or null when they do not.</summary>
+    public string? WhyExcluded(Operation operation) => operation switch
+    {
+        _ when Toolsets is not null && !Toolsets.Contains(operation.Group.Id) =>
+            $"its toolset '{operation.Group.Id}' is not enabled on this server (enabled: {string.Join(", ", Toolsets.Order(StringComparer.Ordinal))})",
+        _ when ReadOnly && !operation.Hints.ReadOnly => "this server runs in read-only mode and the operation changes data",
+        { Deprecated: true } when !IncludeDeprecated => "it is deprecated and this server was not started with --include-deprecated",
+        { Inferred: true } when !IncludeInferred => "it is inferred (not confirmed by Refold) and this server was not started with --include-inferred",
+        _ => null,
+    };
+}

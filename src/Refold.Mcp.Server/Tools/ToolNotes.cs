@@ -1,0 +1,46 @@
+using System.Text;
+using Refold.Api.Catalog;
+
+namespace Refold.Mcp.Server.Tools;
+
+/// <summary>Short notes appended to an operation's description, generated from its declaration (never per tool).</summary>
+public static class ToolNotes
+{
+    public static string Describe(Operation operation)
+    {
+        var text = new StringBuilder(operation.Description.TrimEnd());
+        text.Append(' ').Append(AuthNote(operation.Auth));
+        if (operation.Pagination != Pagination.None)
+        {
+            text.Append(" Paged: pass page (from 1) and limit.");
+        }
+
+        if (operation.Deprecated)
+        {
+            text.Append(" Deprecated: Refold keeps it for compatibility only; prefer the replacement named above.");
+        }
+
+        if (operation.Inferred)
+        {
+            text.Append(" Inferred: Refold's sources only hint at this operation, so its shape is a best reading.");
+        }
+
+        return text.ToString();
+    }
+
+    public static string AuthNote(AuthLevel auth) => auth switch
+    {
+        AuthLevel.Org => "Needs the org API key.",
+        AuthLevel.Account => "Needs a linked-account session token.",
+        AuthLevel.Either => "Acts for one linked account: the org API key with linked_account_id, or that account's session token.",
+        _ => "Public: needs no credential.",
+    };
+
+    /// <summary>The first sentence of the description, for search results.</summary>
+    public static string Summary(Operation operation)
+    {
+        var text = operation.Description;
+        var end = text.IndexOf(". ", StringComparison.Ordinal);
+        return end < 0 ? text : text[..(end + 1)];
+    }
+}

@@ -1,0 +1,74 @@
+using Refold.Mcp.Server.Cli;
+using Refold.Mcp.Server.Tools;
+
+namespace Refold.Mcp.Server.Tests;
+
+public sealed class CommandLineTests
+{
+    [Fact]
+    public void Parse_NoArguments_StdioCompactServer()
+    {
+        var options = CommandLine.Parse([]);
+
+        Assert.Equal((Command.Serve, Transport.Stdio, ToolMode.Compact), (options.Command, options.Transport, options.Surface.Mode));
+        Assert.Null(options.Surface.Toolsets);
+    }
+
+    [Fact]
+    public void Parse_HttpWithEveryFlag_AllSet()
+    {
+        var options = CommandLine.Parse(["--transport", "http", "--urls=http://127.0.0.1:9000", "--read-only", "--include-deprecated",
+            "--include-inferred", "--allow-api-key-header", "--allowed-origins", "https://a.example,https://b.example", "--max-request-bytes", "4096",
+            "--base-url", "http://127.0.0.1:5555", "--log-level", "warn"]);
+
+        Assert.Equal(Transport.Http, options.Transport);
+        Assert.Equal("http://127.0.0.1:9000", options.Urls);
+        Assert.True(options.Surface.ReadOnly && options.Surface.IncludeDeprecated && options.Surface.IncludeInferred && options.AllowApiKeyHeader);
+        Assert.Equal(["https://a.example", "https://b.example"], options.AllowedOrigins);
+        Assert.Equal(4096, options.MaxRequestBytes);
+        Assert.Equal(new Uri("http://127.0.0.1:5555"), options.BaseUrl);
+        Assert.Equal("Warning", options.LogLevel);
+    }
+
+    [Fact]
+    public void Parse_Toolsets_ImpliesAllUnlessCompactAsked()
+    {
+        Assert.Equal(ToolMode.All, CommandLine.Parse(["--toolsets", "workflows,executions"]).Surface.Mode);
+        Assert.Equal(ToolMode.Compact, CommandLine.Parse(["--toolsets", "workflows", "--tools", "compact"]).Surface.Mode);
+        Assert.Equal(new HashSet<string> { "workflows", "executions" }, CommandLine.Parse(["--toolsets", "workflows,executions"]).Surface.Toolsets);
+    }
+
+    [Fact]
+    public void Parse_CallCommand_ToolAndArguments()
+    {
+        var options = CommandLine.Parse(["call", "get_execution", """{"execution_id":"e1"}""", "--tools", "all"]);
+
+        Assert.Equal((Command.Call, "get_execution", """{"execution_id":"e1"}"""), (options.Command, options.CallTool, options.CallArguments));
+        Assert.Equal(ToolMode.All, options.Surface.Mode);
+    }
+
+    [Theory]
+    [InlineData("--bogus")]
+    [InlineData("--toolsets", "nope")]
+    [InlineData("--tools", "some")]
+    [InlineData("--transport", "carrier-pigeon")]
+    [InlineData("--urls")]
+    [InlineData("call")]
+    [InlineData("frobnicate")]
+    public void Parse_BadCommandLine_UsageErrorSaysWhy(params string[] args)
+    {
+        var error = Assert.Throws<UsageException>(() => CommandLine.Parse(args));
+
+        Assert.False(string.IsNullOrWhiteSpace(error.Message));
+    }
+
+    [Fact]
+    public void Help_DocumentsEveryOption()
+    {
+        var source = File.ReadAllText(Path.Combine(Support.Snapshots.Directory(), "..", "..", "..", "src", "Refold.Mcp.Server", "Cli", "ServerOptions.cs"));
+        var options = System.Text.RegularExpressions.Regex.Matches(source, "case \"(--[a-z-]+)\"").Select(m => m.Groups[1].Value).ToList();
+
+        Assert.NotEmpty(options);
+        Assert.All(options, o => Assert.Contains(o, CommandLine.Help, StringComparison.Ordinal));
+    }
+}

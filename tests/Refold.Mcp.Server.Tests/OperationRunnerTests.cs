@@ -1,0 +1,90 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Refold.Api.Catalog;
+using Refold.Api.Client;
+using Refold.Mcp.Server.Sessions;
+using Refold.Mcp.Server.Tests.Support;
+using Refold.Mcp.Server.Tools;
+
+namespace Refold.Mcp.Server.Tests;
+
+/// <summary>The one call path: call-time refusals and what happens when something nobody expected goes wrong.</summary>
+public sealed class OperationRunnerTests
+{
+    private sealed class ThrowingHandler : HttpMessageHandler
+    {
+        public int Calls;
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref Calls);
+            throw new InvalidOperationException("boom: internal detail 0xDEADBEEF");
+        }
+    }
+
+    private static (RefoldSession Session, LogCapture Logs, ThrowingHandler Handler, ServiceProvider Services) Build(Surface surface, RefoldCredential credential)
+    {
+        var logs = new LogCapture();
+        var handler = new ThrowingHandler();
+        var services = new ServiceCollection();
+        services.AddRefoldClient(o => o.BaseUrl = new Uri("http://127.0.0.1:9")).ConfigurePrimaryHttpMessageHandler(() => handler);
+        var provider = services.BuildServiceProvider();
+        var logger = LoggerFactory.Create(l => l.AddProvider(logs)).CreateLogger("test");
+        var session = new RefoldSession(provider.GetRequiredService<RefoldClientFactory>().Create(credential), new ToolSets(surface).For(credential), logger);
+        return (session, logs, handler, provider);
+    }
+
+    [Fact]
+    public async Task RunAsync_UnexpectedException_GenericErrorResultAndLogged()
+    {
+        var (session, logs, _, services) = Build(new Surface(), RefoldCredential.FromApiKey("tk-x"));
+        await using var _ = services;
+
+        var result = await OperationRunner.RunAsync(session, RefoldCatalog.Find("list_applications")!, [], CancellationToken.None);
+
+        Assert.True(result.IsError);
+        Assert.Equal("INTERNAL_ERROR", result.Structured().Str("error_code"));
+        Assert.DoesNotContain("DEADBEEF", result.Text(), StringComparison.Ordinal);
+        Assert.Contains(logs.Lines, l => l.Contains("DEADBEEF", StringComparison.Ordinal) && l.StartsWith("Error", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RunAsync_ReadOnlySurfaceWritingOperation_RefusedBeforeSending()
+    {
+        var (session, _, handler, services) = Build(new Surface { ReadOnly = true }, RefoldCredential.FromApiKey("tk-x"));
+        await using var _ = services;
+
+        var result = await OperationRunner.RunAsync(session, RefoldCatalog.Find("create_linked_account")!, new JsonObject { ["account_id"] = "a" }, CancellationToken.None);
+
+        Assert.True(result.IsError);
+        Assert.Equal("READ_ONLY_MODE", result.Structured().Str("error_code"));
+        Assert.Equal(0, handler.Calls);
+    }
+
+    [Fact]
+    public async Task RunAsync_SessionTokenOrgOperation_RefusedBeforeSending()
+    {
+        var (session, _, handler, services) = Build(new Surface { Mode = ToolMode.All }, RefoldCredential.FromSessionToken("h.e30.s"));
+        await using var _ = services;
+
+        var result = await OperationRunner.RunAsync(session, RefoldCatalog.Find("generate_session_token")!, new JsonObject { ["linked_account_id"] = "a" }, CancellationToken.None);
+
+        Assert.True(result.IsError);
+        Assert.Equal("ORG_KEY_REQUIRED", result.Structured().Str("error_code"));
+        Assert.Equal(0, handler.Calls);
+    }
+
+    [Fact]
+    public async Task RunAsync_OutsideToolsets_RefusedNamingTheToolset()
+    {
+        var (session, _, handler, services) = Build(new Surface { Mode = ToolMode.All, Toolsets = new HashSet<string> { "webhooks" } }, RefoldCredential.FromApiKey("tk-x"));
+        await using var _ = services;
+
+        var result = await OperationRunner.RunAsync(session, RefoldCatalog.Find("list_applications")!, [], CancellationToken.None);
+
+        Assert.Equal("OPERATION_NOT_ENABLED", result.Structured().Str("error_code"));
+        Assert.Contains("applications", result.Structured().Str("message"), StringComparison.Ordinal);
+        Assert.Equal(0, handler.Calls);
+    }
+}

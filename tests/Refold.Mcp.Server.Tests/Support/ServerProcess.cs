@@ -1,0 +1,64 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using ModelContextProtocol.Client;
+
+namespace Refold.Mcp.Server.Tests.Support;
+
+/// <summary>The real <c>refold-mcp</c> executable as a child process (copied beside the tests by the project reference).</summary>
+internal static class ServerProcess
+{
+    public static string Dll => Path.Combine(AppContext.BaseDirectory, "refold-mcp.dll");
+
+    /// <summary>An MCP client over the child process's stdio; its stderr lines are collected in <paramref name="stderr"/>.</summary>
+    public static Task<McpClient> ConnectStdioAsync(IDictionary<string, string?> environment, ConcurrentQueue<string> stderr, string? protocolVersion = null, params string[] args) =>
+        McpClient.CreateAsync(
+            new StdioClientTransport(new StdioClientTransportOptions
+            {
+                Name = "refold-mcp",
+                Command = "dotnet",
+                Arguments = [Dll, .. args],
+                EnvironmentVariables = Clean(environment),
+                StandardErrorLines = stderr.Enqueue,
+                ShutdownTimeout = TimeSpan.FromSeconds(10),
+            }),
+            new McpClientOptions { ProtocolVersion = protocolVersion });
+
+    /// <summary>Runs a CLI command to the end.</summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(IDictionary<string, string?> environment, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
+        start.ArgumentList.Add(Dll);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (name, value) in Clean(environment))
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    // The test runner's own Refold variables must not leak into the child.
+    private static Dictionary<string, string?> Clean(IDictionary<string, string?> environment)
+    {
+        var result = new Dictionary<string, string?>
+        {
+            ["REFOLD_API_KEY"] = null, ["REFOLD_SESSION_TOKEN"] = null, ["REFOLD_LINKED_ACCOUNT_ID"] = null, ["REFOLD_BASE_URL"] = null,
+        };
+        foreach (var (name, value) in environment)
+        {
+            result[name] = value;
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,182 @@
+using System.Text;
+using System.Text.Json;
+using Refold.Api.Catalog;
+using Refold.Api.Client;
+using Refold.Mcp.Server.Cli;
+using Refold.Mcp.Server.Tests.Support;
+using Refold.Mcp.Server.Tools;
+
+namespace Refold.Mcp.Server.Tests;
+
+/// <summary>What each surface lists for each kind of credential, and the committed tools/list snapshots.</summary>
+public sealed class SurfaceTests
+{
+    private static readonly RefoldCredential OrgKey = RefoldCredential.FromApiKey("k");
+    private static readonly RefoldCredential Token = RefoldCredential.FromSessionToken("h.e30.s");
+
+    public static TheoryData<string, Surface, CredentialShape> Surfaces()
+    {
+        var data = new TheoryData<string, Surface, CredentialShape>();
+        foreach (var shape in Enum.GetValues<CredentialShape>())
+        {
+            data.Add("compact", new Surface(), shape);
+            data.Add("all", new Surface { Mode = ToolMode.All }, shape);
+            data.Add("all+hidden", new Surface { Mode = ToolMode.All, IncludeDeprecated = true, IncludeInferred = true }, shape);
+            data.Add("compact read-only", new Surface { ReadOnly = true }, shape);
+            data.Add("toolsets", new Surface { Mode = ToolMode.Compact, Toolsets = new HashSet<string> { "workflows", "executions" } }, shape);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Surfaces))]
+    public void EveryTool_AnySurface_HasDescriptionTitleSchemaAndAllFourAnnotations(string surfaceName, Surface surface, CredentialShape shape)
+    {
+        var json = JsonDocument.Parse(CliCommands.ToolsJson(ToolSet.Build(surface, shape), indented: false));
+
+        foreach (var tool in json.RootElement.GetProperty("tools").EnumerateArray())
+        {
+            var name = tool.Str("name");
+            Assert.False(string.IsNullOrWhiteSpace(tool.Str("description")), $"{surfaceName}/{shape}: {name} has no description");
+            Assert.False(string.IsNullOrWhiteSpace(tool.Str("title")), $"{surfaceName}/{shape}: {name} has no title");
+            Assert.Equal("object", tool.GetProperty("inputSchema").Str("type"));
+            var annotations = tool.GetProperty("annotations");
+            foreach (var hint in new[] { "readOnlyHint", "destructiveHint", "idempotentHint", "openWorldHint" })
+            {
+                Assert.True(annotations.TryGetProperty(hint, out var value) && value.ValueKind is JsonValueKind.True or JsonValueKind.False,
+                    $"{surfaceName}/{shape}: {name} lacks {hint}");
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(CredentialShape.OrgKey)]
+    [InlineData(CredentialShape.OrgKeyWithAccount)]
+    [InlineData(CredentialShape.SessionToken)]
+    [InlineData(CredentialShape.None)]
+    public void CompactSurface_ToolsList_UnderFiveThousandTokens(CredentialShape shape)
+    {
+        var bytes = Encoding.UTF8.GetByteCount(CliCommands.ToolsJson(ToolSet.Build(new Surface(), shape), indented: false));
+
+        Assert.True(bytes / 4 < 5000, $"compact tools/list for {shape} is {bytes / 4} tokens");
+    }
+
+    [Theory]
+    [InlineData(CredentialShape.OrgKey)]
+    [InlineData(CredentialShape.SessionToken)]
+    public void CompactSurface_EveryPermittedOperation_ReachableThroughCatalogTools(CredentialShape shape)
+    {
+        var compact = ToolSet.Build(new Surface(), shape);
+        var all = ToolSet.Build(new Surface { Mode = ToolMode.All }, shape);
+
+        Assert.Equal(all.Operations.Select(o => o.Name), compact.Operations.Select(o => o.Name));
+        Assert.Contains(compact.Tools, t => t.Name == CallOperationTool.ReadToolName);
+        Assert.Contains(compact.Tools, t => t.Name == CallOperationTool.WriteToolName);
+        Assert.Equal(all.Operations.Count, all.Tools.Count);
+    }
+
+    [Fact]
+    public void CompactTools_EveryName_IsACatalogOperation()
+    {
+        Assert.All(Surface.CompactTools, name => Assert.NotNull(RefoldCatalog.Find(name)));
+    }
+
+    [Fact]
+    public void AllSurface_SessionToken_NoOrgOnlyOperation()
+    {
+        var set = new ToolSets(new Surface { Mode = ToolMode.All }).For(Token);
+
+        Assert.DoesNotContain(set.Operations, o => o.Auth == AuthLevel.Org);
+        Assert.Contains(set.Operations, o => o.Auth == AuthLevel.Account);
+        Assert.Contains(set.Operations, o => o.Auth == AuthLevel.Either);
+    }
+
+    [Fact]
+    public void AllSurface_OrgKey_NoAccountOnlyOperation()
+    {
+        var set = new ToolSets(new Surface { Mode = ToolMode.All }).For(OrgKey);
+
+        Assert.DoesNotContain(set.Operations, o => o.Auth == AuthLevel.Account);
+        Assert.Contains(set.Operations, o => o.Auth == AuthLevel.Org);
+    }
+
+    [Fact]
+    public void DefaultSurface_DeprecatedAndInferred_HiddenUnlessAskedFor()
+    {
+        var hidden = ToolSet.Build(new Surface { Mode = ToolMode.All }, CredentialShape.OrgKey);
+        var shown = ToolSet.Build(new Surface { Mode = ToolMode.All, IncludeDeprecated = true, IncludeInferred = true }, CredentialShape.OrgKey);
+
+        Assert.DoesNotContain(hidden.Operations, o => o.Deprecated || o.Inferred);
+        Assert.Contains(shown.Operations, o => o.Deprecated);
+        Assert.Contains(shown.Operations, o => o.Inferred);
+        Assert.Contains("Deprecated:", shown.ByName["execute_workflow_v1"].ProtocolTool.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReadOnlySurface_AllModes_NoWritingTool()
+    {
+        foreach (var mode in Enum.GetValues<ToolMode>())
+        {
+            var set = ToolSet.Build(new Surface { Mode = mode, ReadOnly = true }, CredentialShape.OrgKey);
+
+            Assert.All(set.Tools, t => Assert.True(t.ProtocolTool.Annotations!.ReadOnlyHint));
+            Assert.All(set.Operations, o => Assert.True(o.Hints.ReadOnly));
+        }
+    }
+
+    [Fact]
+    public void Toolsets_OnlyThoseGroups()
+    {
+        var set = ToolSet.Build(new Surface { Mode = ToolMode.All, Toolsets = new HashSet<string> { "schedules" } }, CredentialShape.OrgKey);
+
+        Assert.NotEmpty(set.Tools);
+        Assert.All(set.Operations, o => Assert.Equal("schedules", o.Group.Id));
+    }
+
+    [Fact]
+    public void CallWriteOperation_Annotations_HonestlyDestructiveAndOpenWorld()
+    {
+        var tool = ToolSet.Build(new Surface(), CredentialShape.OrgKey).ByName[CallOperationTool.WriteToolName].ProtocolTool.Annotations!;
+
+        Assert.Equal((false, true, false, true), (tool.ReadOnlyHint, tool.DestructiveHint, tool.IdempotentHint, tool.OpenWorldHint));
+    }
+
+    [Fact]
+    public void InputSchema_SessionToken_LinkedAccountOptional()
+    {
+        var withKey = ToolSet.Build(new Surface(), CredentialShape.OrgKey).ByName["get_linked_account"];
+        var delete = ToolSet.Build(new Surface { Mode = ToolMode.All }, CredentialShape.SessionToken).ByName["execute_workflow"];
+
+        Assert.Contains("linked_account_id", withKey.ProtocolTool.InputSchema.GetProperty("required").EnumerateArray().Select(e => e.GetString()));
+        Assert.False(delete.ProtocolTool.InputSchema.TryGetProperty("required", out var required)
+            && required.EnumerateArray().Any(e => e.GetString() == "linked_account_id"));
+    }
+
+    [Fact]
+    public void ToolSets_SameShape_SameImmutableTools()
+    {
+        var sets = new ToolSets(new Surface());
+
+        Assert.Same(sets.For(OrgKey), sets.For(RefoldCredential.FromApiKey("other")));
+        Assert.NotSame(sets.For(OrgKey).NewCollection(), sets.For(OrgKey).NewCollection());
+    }
+
+    [Theory]
+    [InlineData("compact.org-key.json", ToolMode.Compact, CredentialShape.OrgKey)]
+    [InlineData("compact.session-token.json", ToolMode.Compact, CredentialShape.SessionToken)]
+    [InlineData("all.org-key.json", ToolMode.All, CredentialShape.OrgKey)]
+    [InlineData("all.session-token.json", ToolMode.All, CredentialShape.SessionToken)]
+    public void ToolsList_Snapshot_Unchanged(string file, ToolMode mode, CredentialShape shape)
+    {
+        var actual = CliCommands.ToolsJson(ToolSet.Build(new Surface { Mode = mode }, shape)).ReplaceLineEndings("\n") + "\n";
+        var path = Snapshots.PathOf(file);
+        if (Snapshots.Updating)
+        {
+            File.WriteAllText(path, actual);
+        }
+
+        Assert.True(File.Exists(path), $"No snapshot {path}; run with UPDATE_SNAPSHOTS=1 to create it.");
+        Assert.Equal(File.ReadAllText(path).ReplaceLineEndings("\n"), actual);
+    }
+}
