@@ -88,6 +88,25 @@ public sealed class ProcessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Cli_CallOperationWithoutOwnTool_RunsItThroughTheCatalog()
+    {
+        var (exit, stdout, _) = await ServerProcess.RunAsync(Env(), "call", "get_workflow", """{"workflowId":"wf_missing"}""");
+
+        // get_workflow is no first-class tool of the compact surface, but it is reachable, so the CLI runs it.
+        Assert.Equal(1, exit);
+        Assert.Equal("get_workflow", JsonDocument.Parse(stdout).RootElement.Str("operation"));
+    }
+
+    [Fact]
+    public async Task Cli_CallUnknownName_Exit2()
+    {
+        var (exit, _, stderr) = await ServerProcess.RunAsync(Env(), "call", "no_such_operation", "{}");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("no_such_operation", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Cli_UnknownOption_Exit2WithHelpPointer()
     {
         var (exit, _, stderr) = await ServerProcess.RunAsync(Env(), "--frobnicate");

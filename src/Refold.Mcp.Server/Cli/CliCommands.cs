@@ -52,12 +52,6 @@ public static class CliCommands
     /// <summary>Runs one tool; prints the structured result on stdout (the text of an error on stderr). 1 on an error result.</summary>
     public static async Task<int> CallAsync(RefoldSession session, string toolName, string? argumentsJson, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        if (!session.Tools.ByName.TryGetValue(toolName, out var tool))
-        {
-            await error.WriteLineAsync($"No tool named '{toolName}' on this surface; 'refold-mcp tools' lists them.").ConfigureAwait(false);
-            return 2;
-        }
-
         JsonObject? arguments;
         try
         {
@@ -70,10 +64,25 @@ public static class CliCommands
             return 2;
         }
 
-        var result = await tool.RunAsync(session, arguments, cancellationToken).ConfigureAwait(false);
+        CallToolResult result;
+        if (session.Tools.ByName.TryGetValue(toolName, out var tool))
+        {
+            result = await tool.RunAsync(session, arguments, cancellationToken).ConfigureAwait(false);
+        }
+        else if (session.Tools.Operations.FirstOrDefault(o => o.Name == toolName) is { } operation)
+        {
+            // Not a tool of its own on this surface, but reachable through the catalog tools: run it directly.
+            result = await OperationRunner.RunAsync(session, operation, arguments, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await error.WriteLineAsync($"No tool or operation named '{toolName}' is reachable on this surface; 'refold-mcp tools' lists the tools.").ConfigureAwait(false);
+            return 2;
+        }
+
         if (result.StructuredContent is { } structured)
         {
-            await output.WriteLineAsync(JsonSerializer.Serialize(structured, IndentedJson.Default.JsonElement)).ConfigureAwait(false);
+            await output.WriteLineAsync(JsonNode.Parse(structured.GetRawText())!.ToJsonString(ServerJson.ReadableIndented)).ConfigureAwait(false);
         }
 
         if (result.IsError == true)
@@ -107,7 +116,3 @@ public static class CliCommands
         return await CallAsync(session, options.CallTool!, options.CallArguments, Console.Out, Console.Error, cancellationToken).ConfigureAwait(false);
     }
 }
-
-[System.Text.Json.Serialization.JsonSourceGenerationOptions(WriteIndented = true)]
-[System.Text.Json.Serialization.JsonSerializable(typeof(JsonElement))]
-internal sealed partial class IndentedJson : System.Text.Json.Serialization.JsonSerializerContext;

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
@@ -11,6 +12,12 @@ namespace Refold.Mcp.Server.Tools;
 [JsonSerializable(typeof(JsonElement))]
 internal sealed partial class ServerJson : JsonSerializerContext
 {
+    /// <summary>For text an agent or a person reads: quotes, apostrophes and non-ASCII letters stay as they are.</summary>
+    public static JsonSerializerOptions Readable { get; } = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary><see cref="Readable"/>, indented, for the CLI.</summary>
+    public static JsonSerializerOptions ReadableIndented { get; } = new(Readable) { WriteIndented = true };
+
     public static JsonElement ToElement(JsonNode node) => JsonSerializer.SerializeToElement(node, Default.JsonNode);
 
     /// <summary>Tool arguments as the catalog's validator and client take them.</summary>

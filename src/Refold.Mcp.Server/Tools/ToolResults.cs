@@ -23,7 +23,7 @@ public static class ToolResults
         };
         return new CallToolResult
         {
-            Content = [new TextContentBlock { Text = Cap(result?.ToJsonString() ?? "null") }],
+            Content = [new TextContentBlock { Text = Cap(result?.ToJsonString(ServerJson.Readable) ?? "null") }],
             StructuredContent = ServerJson.ToElement(structured),
             IsError = false,
         };
