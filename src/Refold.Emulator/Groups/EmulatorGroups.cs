@@ -18,6 +18,9 @@ public static class EmulatorGroups
         new SessionTokensGroup(),
         new HostedConnectGroup(),
         new WebhooksGroup(),
+        new ConfigsGroup(),
+        new McpServersGroup(),
+        new DatastoresGroup(),
 
         // Still to come, one file and one line each: Configs, Events, Workflows, Executions, Schedules, Datarefs,
         // Tables, EnvironmentVariables, McpServers, HumanTasks, Datastores (deprecated), Audit.

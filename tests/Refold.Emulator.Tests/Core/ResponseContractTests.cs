@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Refold.Api.Catalog;
 using Refold.Api.Client;
+using Refold.Emulator.Groups;
 using Refold.Emulator.Seed;
 using Refold.Emulator.Tests.Support;
 
@@ -62,6 +63,31 @@ public sealed class ResponseContractTests
         ["list_webhooks"] = (As.Org, () => []),
         ["create_webhook"] = (As.Org, () => Js.O(("webhook_url", "https://hooks.example.com/c"), ("webhook_events", new JsonArray("Workflow Completed")), ("group", "g"))),
         ["edit_webhook_group"] = (As.Org, () => Js.O(("webhookIds", new JsonArray("000000000000000000000000")), ("group", "g"))),
+
+        // Configs & config fields
+        ["get_or_create_config"] = (As.Org, () => Js.O(("slug", "slack"), ("fields", new JsonArray(Js.O(("id", DemoConfigs.FieldIds.SlackMessagePrefix), ("value", ">")))))),
+        ["update_config"] = (As.Session, () => Js.O(("slug", "zendesk"), ("fields", new JsonArray(Js.O(("id", DemoConfigs.FieldIds.ZendeskTicketGroup), ("value", "t2")))))),
+        ["get_config_default"] = (As.Org, () => Js.O(("slug", "hubspot"))),
+        ["delete_config_default"] = (As.Org, () => Js.O(("slug", "zendesk"))),
+        ["get_config"] = (As.Org, () => Js.O(("slug", "hubspot"), ("configId", "staging"))),
+        ["delete_config"] = (As.Org, () => Js.O(("slug", "hubspot"), ("configId", "staging"))),
+        ["list_config_ids"] = (As.Session, () => Js.O(("slug", "hubspot"))),
+        ["get_config_fields"] = (As.Session, () => Js.O(("slug", "zendesk"))),
+        ["get_config_field_options"] = (As.Org, () => Js.O(("fieldId", DemoConfigs.FieldIds.HubSpotDealStage), ("slug", "hubspot"), ("value", "partners"))),
+        ["update_config_field"] = (As.Org, () => Js.O(("fieldId", DemoConfigs.FieldIds.HubSpotFieldMapping), ("slug", "hubspot"), ("value", Js.O(("email", "email_address"))))),
+        ["delete_config_field_value"] = (As.Session, () => Js.O(("fieldId", DemoConfigs.FieldIds.ZendeskTagPrefix), ("slug", "zendesk"))),
+        ["get_rule_engine_options"] = (As.Org, () => Js.O(("fieldId", DemoConfigs.FieldIds.HubSpotRoutingRules), ("slug", "hubspot"), ("rule_column", Js.O(("name", "Lifecycle stage"))))),
+
+        // MCP servers
+        ["list_mcp_servers"] = (As.Org, () => []),
+        ["create_mcp_server"] = (As.Session, () => Js.O(("name", "Contract"), ("description", "Contract test server"))),
+        ["get_mcp_server"] = (As.Org, () => Js.O(("mcp_server_id", McpServersGroup.DemoServerId))),
+        ["update_mcp_server"] = (As.Session, () => Js.O(("mcp_server_id", McpServersGroup.DemoServerId), ("associated_apps", new JsonArray(Js.O(("slug", "slack"), ("actions", new JsonArray(Js.O(("id", "send_message"))))))))),
+
+        // Datastores (deprecated)
+        ["list_config_datastores"] = (As.Org, () => Js.O(("slug", "hubspot"))),
+        ["list_datastore_records"] = (As.Org, () => Js.O(("slug", "hubspot"), ("datastore_name", "synced_companies"))),
+        ["search_datastore_records"] = (As.Org, () => Js.O(("slug", "hubspot"), ("datastore_name", "synced_companies"), ("filters", Js.O(("org_name", "globex"))))),
     };
 
     /// <summary>The cases whose operation has a documented response schema.</summary>
@@ -106,6 +132,20 @@ public sealed class ResponseContractTests
             var errors = OpenApiSchemas.Errors(OpenApiSchemas.ResponseOf(operation)!, response);
             Assert.True(errors.Count == 0, $"{name}: {string.Join("\n", errors)}");
         }
+    }
+
+    [Fact]
+    public async Task ToggleConfigWorkflow_HappyPath_ValidatesAgainstOpenApiSchema()
+    {
+        await using var f = await EmulatorFixture.StartAsync();
+        var workflow = f.Emulator.State.PartitionForApiKey(f.ApiKey)!.Collection(KnownWorkflows.Collection)
+            .Insert(Js.O(("name", "Sync contacts"), ("slug", "hubspot"), ("published", true)));
+        var operation = RefoldCatalog.Find("toggle_config_workflow")!;
+        var args = Js.O(("slug", "hubspot"), ("configId", DemoOrg.GlobexAccount), ("workflowId", workflow.S("_id")), ("enabled", true));
+        var response = await f.Org(DemoOrg.GlobexAccount).SendAsync(operation, args);
+        var errors = OpenApiSchemas.Errors(OpenApiSchemas.ResponseOf(operation)!, response);
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+        Assert.Single(response.A("workflows"));
     }
 
     [Fact]

@@ -1,0 +1,48 @@
+using System.Text.Json.Nodes;
+using Refold.Emulator.Seed;
+using Refold.Emulator.State;
+
+namespace Refold.Emulator.Groups;
+
+/// <summary>
+/// Read-only view of the workflows the Workflows group keeps in the <see cref="Collection"/> collection, for the groups
+/// that refer to workflows by id (configs, MCP servers). While that collection is empty (no workflow group, or an org
+/// without workflows) there is nothing to check an id against, so every id is accepted.
+/// </summary>
+internal static class KnownWorkflows
+{
+    /// <summary>The state collection the Workflows group stores workflow documents in.</summary>
+    public const string Collection = "workflows";
+
+    /// <summary>True when workflows exist and none has this <c>_id</c> (or alias).</summary>
+    public static bool IsUnknown(Partition partition, string id)
+    {
+        var workflows = partition.Collection(Collection);
+        return workflows.Count > 0 && Find(partition, id) is null;
+    }
+
+    /// <summary>The workflow with this <c>_id</c> or <c>workflow_alias</c>, or null.</summary>
+    public static JsonObject? Find(Partition partition, string id) =>
+        partition.Collection(Collection).FindOne(w => Doc.Is(w, "_id", id) || Doc.Is(w, "workflow_alias", id));
+
+    /// <summary>
+    /// The published workflows an app's config offers to a linked account: attached to the app (by <c>slug</c>,
+    /// <c>associated_app_slugs</c> or <c>associated_application</c>), not hidden from configs, and public or private to this account.
+    /// </summary>
+    public static List<JsonObject> ForApp(Partition partition, AppDefinition app, string accountId) =>
+        partition.Collection(Collection).Find(w =>
+            w.Bool("published") != false
+            && w.Bool("hide_in_config") != true
+            && (w.Str("linked_account_id") is null || w.Str("linked_account_id") == accountId)
+            && BelongsTo(w, app));
+
+    /// <summary>The settings fields a workflow declares (<c>data_slots</c>), each with an <c>_id</c> or <c>id</c>.</summary>
+    public static IEnumerable<JsonObject> Fields(JsonObject? workflow) =>
+        (workflow?["data_slots"] as JsonArray ?? []).OfType<JsonObject>();
+
+    private static bool BelongsTo(JsonObject workflow, AppDefinition app) =>
+        workflow.Str("slug") == app.Slug
+        || workflow.Str("associated_application") == app.AppId
+        || workflow["associated_application"].Str("slug") == app.Slug
+        || (workflow["associated_app_slugs"] as JsonArray ?? []).Any(s => Doc.Text(s) == app.Slug);
+}
