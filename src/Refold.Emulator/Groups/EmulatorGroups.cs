@@ -18,6 +18,10 @@ public static class EmulatorGroups
         new SessionTokensGroup(),
         new HostedConnectGroup(),
         new WebhooksGroup(),
+        new DatarefsGroup(),
+        new TablesGroup(),
+        new EnvironmentVariablesGroup(),
+        new AuditGroup(),
 
         // Still to come, one file and one line each: Configs, Events, Workflows, Executions, Schedules, Datarefs,
         // Tables, EnvironmentVariables, McpServers, HumanTasks, Datastores (deprecated), Audit.

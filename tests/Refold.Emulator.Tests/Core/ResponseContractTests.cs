@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Refold.Api.Catalog;
 using Refold.Api.Client;
+using Refold.Emulator.Groups;
 using Refold.Emulator.Seed;
 using Refold.Emulator.Tests.Support;
 
@@ -62,6 +63,33 @@ public sealed class ResponseContractTests
         ["list_webhooks"] = (As.Org, () => []),
         ["create_webhook"] = (As.Org, () => Js.O(("webhook_url", "https://hooks.example.com/c"), ("webhook_events", new JsonArray("Workflow Completed")), ("group", "g"))),
         ["edit_webhook_group"] = (As.Org, () => Js.O(("webhookIds", new JsonArray("000000000000000000000000")), ("group", "g"))),
+
+        // Datarefs
+        ["list_datarefs"] = (As.Org, () => []),
+        ["create_dataref"] = (As.Org, () => Js.O(("refName", "contract_ref"))),
+        ["get_dataref"] = (As.Org, () => Js.O(("refName", "sku_map"))),
+        ["delete_dataref"] = (As.Org, () => Js.O(("refName", "sku_map"))),
+        ["clear_dataref_records"] = (As.Org, () => Js.O(("refName", "sku_map"))),
+
+        // Persistent tables
+        ["list_tables"] = (As.Org, () => []),
+        ["create_table"] = (As.Org, () => Js.O(("table_name", "contract"), ("columns", new JsonArray(Js.O(("column_name", "a")))))),
+        ["get_table_records"] = (As.Org, () => Js.O(("table_id", TablesGroup.DemoLeadsTableId))),
+        ["add_table_records"] = (As.Org, () => Js.O(("table_id", TablesGroup.DemoLeadsTableId), ("data", Js.O(("email", "c@globex.example"))))),
+        ["delete_table"] = (As.Org, () => Js.O(("table_id", TablesGroup.DemoLeadsTableId))),
+        ["delete_table_record"] = (As.Org, () => Js.O(("table_id", TablesGroup.DemoLeadsTableId), ("record_id", "3f0c8a52-1a7e-4c33-9e1f-5b2d6c7a8e90"))),
+        ["add_table_columns"] = (As.Org, () => Js.O(("table_id", TablesGroup.DemoLeadsTableId), ("columns", new JsonArray("region")))),
+        ["remove_table_columns"] = (As.Org, () => Js.O(("table_id", TablesGroup.DemoLeadsTableId), ("columns", new JsonArray("owner")))),
+        ["rename_table_columns"] = (As.Org, () => Js.O(("table_id", TablesGroup.DemoLeadsTableId), ("renames", new JsonArray(Js.O(("old_name", "stage"), ("new_name", "pipeline_stage")))))),
+        ["search_table_records"] = (As.Org, () => Js.O(("table_id", TablesGroup.DemoLeadsTableId), ("filters", Js.O(("stage", "new"))))),
+
+        // Environment variables (seeded ids: see the emulator README)
+        ["list_variable_definitions"] = (As.Org, () => []),
+        ["get_variable_definition"] = (As.Org, () => Js.O(("id", "66a1f00dbeefcafe00000e01"))),
+        ["get_variable_value"] = (As.Session, () => Js.O(("definition_id", "66a1f00dbeefcafe00000e02"))),
+        ["set_variable_value"] = (As.Org, () => Js.O(("variable_definition_id", "66a1f00dbeefcafe00000e01"), ("value", "https://erp.contract.example"))),
+        ["list_variable_values"] = (As.Session, () => Js.O(("scope", "linked_account"))),
+        ["delete_variable_value"] = (As.Org, () => Js.O(("value_id", "66a1f00dbeefcafe00000e11"))),
     };
 
     /// <summary>The cases whose operation has a documented response schema.</summary>
