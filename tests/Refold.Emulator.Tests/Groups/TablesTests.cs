@@ -369,4 +369,43 @@ public sealed class TablesTests
         Assert.Equal("tableIds is required", body.S("message"));
         Assert.Equal("SERVER_ERROR", body.S("error_code"));
     }
+
+    [Fact]
+    public async Task Tables_ProductionKey_SeeOnlyProductionTables()
+    {
+        await using var f = await EmulatorFixture.StartAsync();
+        f.Emulator.State.AddOrg("pk_demo_prod_tables", EmulatorDefaults.OrgId);
+        var production = f.WithKey("pk_demo_prod_tables");
+        Assert.Empty((await production.SendAsync("list_tables")).A("docs"));
+        var error = await EmulatorFixture.FailsAsync(f.WithKey("pk_demo_prod_tables", DemoOrg.GlobexAccount).SendAsync("get_table_records", Js.O(("table_id", Leads))));
+        Assert.Equal(404, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task TableRowsAndAuditLog_RestartWithDataPath_AreKept()
+    {
+        var dir = Directory.CreateTempSubdirectory("refold-emulator-tables-").FullName;
+        try
+        {
+            var path = System.IO.Path.Combine(dir, "state.json");
+            string id;
+            await using (var f = await EmulatorFixture.StartAsync(o => o.DataPath = path))
+            {
+                id = await NewTableAsync(f, "kept", "k");
+                await f.Org(DemoOrg.GlobexAccount).SendAsync("add_table_records", Js.O(("table_id", id), ("data", Js.O(("k", "v")))));
+            }
+
+            await using (var f = await EmulatorFixture.StartAsync(o => o.DataPath = path))
+            {
+                var rows = await f.Org(DemoOrg.GlobexAccount).SendAsync("get_table_records", Js.O(("table_id", id)));
+                Assert.Equal("v", Assert.Single(rows.A("docs")).S("k"));
+                var log = await f.Org().SendAsync("list_audit_logs");
+                Assert.Equal(["add_table_records", "create_table"], log.A("docs").Select(d => d.S("action")));
+            }
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }
