@@ -7,7 +7,7 @@ using Refold.Emulator.State;
 
 namespace Refold.Emulator.Core;
 
-/// <summary>What every emulated request goes through, in order: faults, body, auth, per-org limit, inputs, handler, persistence.</summary>
+/// <summary>What every emulated request goes through, in order: faults, body, auth, per-org limit, inputs, handler, audit, persistence.</summary>
 internal sealed class EmulatorPipeline(
     EmulatorState state,
     EmulatorOptions options,
@@ -80,7 +80,10 @@ internal sealed class EmulatorPipeline(
 
         try
         {
-            return await handler(new EmulatorRequest(http, operation, caller, body, state, events));
+            var request = new EmulatorRequest(http, operation, caller, body, state, events);
+            var result = await handler(request);
+            AuditRecorder.Record(request, result);
+            return result;
         }
         catch (EmulatorException e)
         {

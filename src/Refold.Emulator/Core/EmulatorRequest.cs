@@ -50,6 +50,12 @@ public sealed class EmulatorRequest
     /// <summary>The caller's org+environment partition. Throws 401 for an anonymous caller.</summary>
     public Partition Data => Caller.HasOrg ? State.Partition(Caller.OrgId!, Caller.Environment!) : throw new EmulatorException(RefoldErrors.InvalidCredentials());
 
+    /// <summary>The request path as received, e.g. <c>/api/v2/public/tables/66a1…</c>.</summary>
+    public string Path => _http.Request.Path.Value ?? "";
+
+    /// <summary>What the audit entry of this request says, for a handler that knows better than the defaults (see <see cref="AuditRecorder"/>).</summary>
+    public AuditNote Audit { get; } = new();
+
     /// <summary>Now, on the emulator's clock.</summary>
     public DateTimeOffset Now => State.Now;
 

@@ -22,7 +22,11 @@ public static class EmulatorGroups
         new McpServersGroup(),
         new DatastoresGroup(),
 
-        // Still to come, one file and one line each: Configs, Events, Workflows, Executions, Schedules, Datarefs,
-        // Tables, EnvironmentVariables, McpServers, HumanTasks, Datastores (deprecated), Audit.
+        new DatarefsGroup(),
+        new TablesGroup(),
+        new EnvironmentVariablesGroup(),
+        new AuditGroup(),
+
+        // Still to come, one file and one line each: Events, Workflows, Executions, Schedules, HumanTasks.
     ];
 }

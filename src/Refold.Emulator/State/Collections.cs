@@ -13,4 +13,7 @@ public static class Collections
 
     /// <summary>Session tokens issued, with their revocation state.</summary>
     public const string SessionTokens = "session_tokens";
+
+    /// <summary>Audit entries, one per successful write, recorded by the pipeline (see <c>Core.AuditRecorder</c>).</summary>
+    public const string AuditLogs = "audit_logs";
 }

@@ -88,6 +88,33 @@ public sealed class ResponseContractTests
         ["list_config_datastores"] = (As.Org, () => Js.O(("slug", "hubspot"))),
         ["list_datastore_records"] = (As.Org, () => Js.O(("slug", "hubspot"), ("datastore_name", "synced_companies"))),
         ["search_datastore_records"] = (As.Org, () => Js.O(("slug", "hubspot"), ("datastore_name", "synced_companies"), ("filters", Js.O(("org_name", "globex"))))),
+
+        // Datarefs
+        ["list_datarefs"] = (As.Org, () => []),
+        ["create_dataref"] = (As.Org, () => Js.O(("refName", "contract_ref"))),
+        ["get_dataref"] = (As.Org, () => Js.O(("refName", "sku_map"))),
+        ["delete_dataref"] = (As.Org, () => Js.O(("refName", "sku_map"))),
+        ["clear_dataref_records"] = (As.Org, () => Js.O(("refName", "sku_map"))),
+
+        // Persistent tables
+        ["list_tables"] = (As.Org, () => []),
+        ["create_table"] = (As.Org, () => Js.O(("table_name", "contract"), ("columns", new JsonArray(Js.O(("column_name", "a")))))),
+        ["get_table_records"] = (As.Org, () => Js.O(("table_id", TablesGroup.DemoLeadsTableId))),
+        ["add_table_records"] = (As.Org, () => Js.O(("table_id", TablesGroup.DemoLeadsTableId), ("data", Js.O(("email", "c@globex.example"))))),
+        ["delete_table"] = (As.Org, () => Js.O(("table_id", TablesGroup.DemoLeadsTableId))),
+        ["delete_table_record"] = (As.Org, () => Js.O(("table_id", TablesGroup.DemoLeadsTableId), ("record_id", "3f0c8a52-1a7e-4c33-9e1f-5b2d6c7a8e90"))),
+        ["add_table_columns"] = (As.Org, () => Js.O(("table_id", TablesGroup.DemoLeadsTableId), ("columns", new JsonArray("region")))),
+        ["remove_table_columns"] = (As.Org, () => Js.O(("table_id", TablesGroup.DemoLeadsTableId), ("columns", new JsonArray("owner")))),
+        ["rename_table_columns"] = (As.Org, () => Js.O(("table_id", TablesGroup.DemoLeadsTableId), ("renames", new JsonArray(Js.O(("old_name", "stage"), ("new_name", "pipeline_stage")))))),
+        ["search_table_records"] = (As.Org, () => Js.O(("table_id", TablesGroup.DemoLeadsTableId), ("filters", Js.O(("stage", "new"))))),
+
+        // Environment variables (seeded ids: see the emulator README)
+        ["list_variable_definitions"] = (As.Org, () => []),
+        ["get_variable_definition"] = (As.Org, () => Js.O(("id", "66a1f00dbeefcafe00000e01"))),
+        ["get_variable_value"] = (As.Session, () => Js.O(("definition_id", "66a1f00dbeefcafe00000e02"))),
+        ["set_variable_value"] = (As.Org, () => Js.O(("variable_definition_id", "66a1f00dbeefcafe00000e01"), ("value", "https://erp.contract.example"))),
+        ["list_variable_values"] = (As.Session, () => Js.O(("scope", "linked_account"))),
+        ["delete_variable_value"] = (As.Org, () => Js.O(("value_id", "66a1f00dbeefcafe00000e11"))),
     };
 
     /// <summary>The cases whose operation has a documented response schema.</summary>
