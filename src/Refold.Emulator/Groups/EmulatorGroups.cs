@@ -18,6 +18,11 @@ public static class EmulatorGroups
         new SessionTokensGroup(),
         new HostedConnectGroup(),
         new WebhooksGroup(),
+        new WorkflowsGroup(),
+        new ExecutionsGroup(),
+        new HumanTasksGroup(),
+        new EventsGroup(),
+        new SchedulesGroup(),
 
         // Still to come, one file and one line each: Configs, Events, Workflows, Executions, Schedules, Datarefs,
         // Tables, EnvironmentVariables, McpServers, HumanTasks, Datastores (deprecated), Audit.

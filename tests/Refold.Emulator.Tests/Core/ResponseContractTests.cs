@@ -62,6 +62,25 @@ public sealed class ResponseContractTests
         ["list_webhooks"] = (As.Org, () => []),
         ["create_webhook"] = (As.Org, () => Js.O(("webhook_url", "https://hooks.example.com/c"), ("webhook_events", new JsonArray("Workflow Completed")), ("group", "g"))),
         ["edit_webhook_group"] = (As.Org, () => Js.O(("webhookIds", new JsonArray("000000000000000000000000")), ("group", "g"))),
+
+        // Workflows, executions, human tasks, events, schedules
+        ["list_workflows"] = (As.Org, () => Js.O(("scope", "private"))),
+        ["create_workflow"] = (As.Org, () => Js.O(("name", "Contract"), ("slug", "slack"))),
+        ["get_workflow"] = (As.Org, () => Js.O(("workflowId", DemoWorkflows.LeadRouter))),
+        ["update_workflow"] = (As.Org, () => Js.O(("workflowId", DemoWorkflows.LeadRouter), ("description", "d"), ("settings", Js.O(("timeout", 30))))),
+        ["delete_workflow"] = (As.Session, () => Js.O(("workflowId", DemoWorkflows.LeadRouter))),
+        ["get_workflow_draft"] = (As.Org, () => Js.O(("workflowId", DemoWorkflows.LeadRouter))),
+        ["publish_workflow"] = (As.Session, () => Js.O(("workflowId", DemoWorkflows.LeadRouterDraft), ("published", true))),
+        ["execute_workflow"] = (As.Org, () => Js.O(("workflowId", DemoWorkflows.ContactSync), ("slug", "hubspot"))),
+        ["list_enabled_workflows"] = (As.Org, () => []),
+        ["get_workflow_request_structure"] = (As.Org, () => Js.O(("workflowId", DemoWorkflows.TicketEscalation))),
+        ["list_workflow_versions"] = (As.Org, () => Js.O(("workflowId", DemoWorkflows.ContactSync))),
+        ["list_executions"] = (As.Session, () => []),
+        ["get_execution"] = (As.Org, () => Js.O(("execution_id", DemoWorkflows.CompletedExecution))),
+        ["list_execution_node_batches"] = (As.Org, () => Js.O(("execution_id", DemoWorkflows.CompletedExecution), ("node_id", "3"))),
+        ["stop_execution"] = (As.Org, () => Js.O(("instanceId", DemoWorkflows.RunningExecution))),
+        ["rerun_execution"] = (As.Org, () => Js.O(("instanceId", DemoWorkflows.ErroredExecution))),
+        ["list_workflow_execution_node_batches"] = (As.Org, () => Js.O(("workflowId", DemoWorkflows.ContactSync), ("linkedAccountId", DemoOrg.GlobexAccount))),
     };
 
     /// <summary>The cases whose operation has a documented response schema.</summary>
