@@ -81,6 +81,21 @@ public sealed class ResponseContractTests
         ["stop_execution"] = (As.Org, () => Js.O(("instanceId", DemoWorkflows.RunningExecution))),
         ["rerun_execution"] = (As.Org, () => Js.O(("instanceId", DemoWorkflows.ErroredExecution))),
         ["list_workflow_execution_node_batches"] = (As.Org, () => Js.O(("workflowId", DemoWorkflows.ContactSync), ("linkedAccountId", DemoOrg.GlobexAccount))),
+        ["get_human_task"] = (As.Org, () => Js.O(("id", DemoWorkflows.WaitingTask))),
+        ["submit_human_task"] = (As.Org, () => Js.O(("id", DemoWorkflows.WaitingTask), ("data", Js.O(("approve", true))))),
+        ["list_events"] = (As.Org, () => []),
+        ["create_event"] = (As.Org, () => Js.O(("name", "order_shipped"), ("response", "{\"order_id\":\"o_1\"}"), ("json_schema", Js.O(("type", "object"))))),
+        ["get_event"] = (As.Org, () => Js.O(("event_id", DemoWorkflows.InvoicePaidEventId))),
+        ["update_event"] = (As.Org, () => Js.O(("event_id", DemoWorkflows.InvoicePaidEventId), ("name", "invoice_settled"), ("response", "{}"))),
+        ["delete_event"] = (As.Org, () => Js.O(("event_id", DemoWorkflows.InvoicePaidEventId))),
+        ["trigger_event"] = (As.Session, () => Js.O(("event", DemoWorkflows.InvoicePaidEvent), ("payload", Js.O(("invoice_id", "in_1"))))),
+        ["trigger_event_by_slug"] = (As.Org, () => Js.O(("slug", "slack"), ("trigger", DemoWorkflows.InvoicePaidEvent))),
+        ["list_schedules"] = (As.Org, () => []),
+        ["register_schedule"] = (As.Org, () => Js.O(("slug", "hubspot"), ("workflow_id_alias", DemoWorkflows.ContactSync), ("config_id", DemoOrg.GlobexAccount), ("trigger_type", "cron"), ("regex", "0 6 * * 1-5"), ("tz", "UTC"))),
+        ["update_schedule"] = (As.Org, () => Js.O(("schedule_id", DemoWorkflows.NightlySchedule), ("regex", "30 2 * * *"))),
+        ["delete_schedule"] = (As.Org, () => Js.O(("schedule_id", DemoWorkflows.NightlySchedule))),
+        ["pause_schedule"] = (As.Org, () => Js.O(("schedule_id", DemoWorkflows.NightlySchedule))),
+        ["resume_schedule"] = (As.Org, () => Js.O(("schedule_id", DemoWorkflows.NightlySchedule))),
     };
 
     /// <summary>The cases whose operation has a documented response schema.</summary>
