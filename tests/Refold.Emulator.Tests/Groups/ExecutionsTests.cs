@@ -167,6 +167,36 @@ public sealed class ExecutionsTests
     }
 
     [Fact]
+    public async Task Restart_WithDataPath_CarriesOnARunThatWasHalfway()
+    {
+        var dir = Directory.CreateTempSubdirectory("refold-engine-").FullName;
+        try
+        {
+            var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(EmulatorFixture.Start);
+            string id;
+            await using (var f = await EmulatorFixture.StartAsync(o => o.DataPath = Path.Combine(dir, "state.json"), clock))
+            {
+                id = (await f.ExecuteAsync(DemoWorkflows.ContactSync, "hubspot"))!.S("execution_id")!;
+                f.Clock.Advance(TimeSpan.FromSeconds(5));
+                Assert.Equal(["Success", "Success", "Ready"], (await f.RunAsync(id)).NodeStatuses());
+            }
+
+            await using (var f = await EmulatorFixture.StartAsync(o => o.DataPath = Path.Combine(dir, "state.json"), clock))
+            {
+                Assert.Equal("RUNNING", (await f.RunAsync(id)).S("status"));
+                f.Clock.Advance(TimeSpan.FromSeconds(10));
+                var done = await f.RunAsync(id);
+                Assert.Equal("COMPLETED", done.S("status"));
+                Assert.Equal(2, (await f.Org(Globex).SendAsync("list_execution_node_batches", Js.O(("execution_id", id), ("node_id", "3"))))!["totalDocs"]!.GetValue<int>());
+            }
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task RerunExecution_CompletedOrRunning_Is400()
     {
         await using var f = await EmulatorFixture.StartAsync();
