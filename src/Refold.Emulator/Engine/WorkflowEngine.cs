@@ -90,8 +90,7 @@ internal sealed class WorkflowEngine : IHostedService, IDisposable
             return current;
         }
 
-        using var registration = cancellationToken.Register(() => waiter.TrySetCanceled(cancellationToken));
-        return await waiter.Task;
+        return await waiter.Task.WaitAsync(cancellationToken);
     }
 
     /// <summary>Asks a RUNNING execution to stop: it is STOPPING now and STOPPED <see cref="StopDelay"/> later. False when it is not running.</summary>
