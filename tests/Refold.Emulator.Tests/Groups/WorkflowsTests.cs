@@ -144,6 +144,19 @@ public sealed class WorkflowsTests
         Assert.Equal("Invalid Credentials", body.S("message"));
     }
 
+    [Theory]
+    [InlineData("PUT", "publish")]
+    [InlineData("DELETE", "")]
+    public async Task AccountOnlyOperations_OrgKey_Are401TokenMissing(string method, string suffix)
+    {
+        await using var f = await EmulatorFixture.StartAsync();
+        var path = $"api/v2/public/workflow/{DemoWorkflows.LeadRouter}" + (suffix.Length > 0 ? "/" + suffix : "");
+        var (status, body, _) = await f.RawAsync(new HttpMethod(method), path, apiKey: f.ApiKey, body: Js.O(("published", false)),
+            headers: new Dictionary<string, string> { ["linked_account_id"] = Globex });
+        Assert.Equal((401, "Authorization Token Missing"), (status, body.S("message")));
+        Assert.True((await f.Org(Globex).SendAsync("get_workflow", Js.O(("workflowId", DemoWorkflows.LeadRouter))))!["published"]!.GetValue<bool>());
+    }
+
     [Fact]
     public async Task UpdateWorkflow_ChangesOwnWorkflow_AndTheAliasExecutes()
     {
