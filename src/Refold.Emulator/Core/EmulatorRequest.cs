@@ -72,6 +72,10 @@ public sealed class EmulatorRequest
     public IEnumerable<KeyValuePair<string, string>> QueryAll =>
         _http.Request.Query.SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string>(q.Key, v ?? "")));
 
+    /// <summary>Every request header (name and first value), e.g. for operations that echo headers back.</summary>
+    public IEnumerable<KeyValuePair<string, string>> Headers =>
+        _http.Request.Headers.Select(h => new KeyValuePair<string, string>(h.Key, h.Value.Count > 0 ? h.Value[0] ?? "" : ""));
+
     /// <summary>A request header, or null.</summary>
     public string? Header(string name) => _http.Request.Headers.TryGetValue(name, out var v) && v.Count > 0 ? v[0] : null;
 

@@ -16,6 +16,33 @@ internal static class AppActionRunner
     /// <summary>Records of the emulated third-party apps: {linked_account_id, app, resource, record}.</summary>
     public const string Collection = "app_records";
 
+    /// <summary>Why Refold would refuse to run the action for this account, or null when it can run.</summary>
+    public sealed record Refused(int Status, string Code, string Message);
+
+    /// <summary>
+    /// The checks before an action runs: the app is connected on the account (400), not only by expired connections
+    /// (401 <c>AUTH_SERVICE_ERROR</c>), and every required input is given (400 <c>MISSING_REQUIRED_FIELD</c>).
+    /// </summary>
+    public static Refused? Refusal(JsonObject account, AppDefinition app, AppAction action, JsonObject inputs)
+    {
+        var accountId = account.Str("account_id");
+        var integration = Integrations.Find(account, app.Slug);
+        if (integration is null || !Integrations.Connections(integration).Any())
+        {
+            return new(400, "SERVER_ERROR", $"Linked account {accountId} has not connected {app.Name}; connect it first (get_oauth_url or save_key_credentials)");
+        }
+
+        if (Integrations.Connections(integration).All(c => c.Str("status") == "expired"))
+        {
+            return new(401, "AUTH_SERVICE_ERROR", $"The {app.Name} connection of linked account {accountId} has expired; the account must reconnect");
+        }
+
+        var missing = action.Parameters.Where(p => p.Required && string.IsNullOrEmpty(Doc.Text(inputs[p.Name]))).Select(p => p.Name).ToList();
+        return missing.Count > 0
+            ? new(400, "MISSING_REQUIRED_FIELD", $"Missing required parameter(s) for {action.Id}: {string.Join(", ", missing)}")
+            : null;
+    }
+
     /// <summary>Runs <paramref name="action"/> with <paramref name="inputs"/>; returns Refold's <c>{node_status, data}</c>.</summary>
     public static JsonObject Run(Partition partition, string accountId, AppDefinition app, AppAction action, JsonObject inputs)
     {

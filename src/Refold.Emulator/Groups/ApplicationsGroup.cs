@@ -63,26 +63,13 @@ internal sealed class ApplicationsGroup : EmulatorGroup
     {
         var (app, action) = Action(req);
         var account = req.RequireLinkedAccount();
-        var accountId = account.Str("account_id")!;
-        var integration = Integrations.Find(account, app.Slug);
-        if (integration is null || !Integrations.Connections(integration).Any())
-        {
-            throw req.BadRequest($"Linked account {accountId} has not connected {app.Name}; connect it first (get_oauth_url or save_key_credentials)");
-        }
-
-        if (Integrations.Connections(integration).All(c => c.Str("status") == "expired"))
-        {
-            throw req.Error(401, "AUTH_SERVICE_ERROR", $"The {app.Name} connection of linked account {accountId} has expired; the account must reconnect");
-        }
-
         var inputs = req.BodyObject;
-        var missing = action.Parameters.Where(p => p.Required && string.IsNullOrEmpty(Doc.Text(inputs[p.Name]))).Select(p => p.Name).ToList();
-        if (missing.Count > 0)
+        if (AppActionRunner.Refusal(account, app, action, inputs) is { } refusal)
         {
-            throw req.BadRequest($"Missing required parameter(s) for {action.Id}: {string.Join(", ", missing)}", "MISSING_REQUIRED_FIELD");
+            throw req.Error(refusal.Status, refusal.Code, refusal.Message);
         }
 
-        return AppActionRunner.Run(req.Data, accountId, app, action, inputs);
+        return AppActionRunner.Run(req.Data, account.Str("account_id")!, app, action, inputs);
     }
 
     private static AppDefinition App(EmulatorRequest req)

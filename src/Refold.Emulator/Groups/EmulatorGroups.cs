@@ -22,11 +22,15 @@ public static class EmulatorGroups
         new McpServersGroup(),
         new DatastoresGroup(),
 
+        new WorkflowsGroup(),
+        new ExecutionsGroup(),
+        new HumanTasksGroup(),
+        new EventsGroup(),
+        new SchedulesGroup(),
+
         new DatarefsGroup(),
         new TablesGroup(),
         new EnvironmentVariablesGroup(),
         new AuditGroup(),
-
-        // Still to come, one file and one line each: Events, Workflows, Executions, Schedules, HumanTasks.
     ];
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Refold.Emulator.Core;
 using Refold.Emulator.Seed;
 using Refold.Emulator.State;
@@ -8,7 +9,7 @@ namespace Refold.Emulator.Groups;
 
 /// <summary>
 /// Webhook subscriptions: CRUD, group labels, and the deprecated one-webhook-per-org subscribe API. An unknown id is
-/// 400 RESOURCE_NOT_FOUND, as Refold answers. Delivery itself is a separate service reading <see cref="Collections.Webhooks"/>.
+/// 400 RESOURCE_NOT_FOUND, as Refold answers. Delivery is <see cref="WebhookDelivery"/>, registered here.
 /// </summary>
 internal sealed class WebhooksGroup : EmulatorGroup
 {
@@ -26,6 +27,12 @@ internal sealed class WebhooksGroup : EmulatorGroup
         routes.Map(Ops.Webhooks.EditWebhookGroup, EditGroup);
         routes.Map(Ops.Webhooks.SubscribeWebhookEvents, Subscribe);
         routes.Map(Ops.Webhooks.UnsubscribeWebhookEvent, Unsubscribe);
+    }
+
+    public override void ConfigureServices(IServiceCollection services)
+    {
+        services.AddSingleton<WebhookDelivery>();
+        services.AddHostedService(sp => sp.GetRequiredService<WebhookDelivery>());
     }
 
     public override void Seed(DemoSeed seed) =>

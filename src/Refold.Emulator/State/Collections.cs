@@ -16,4 +16,19 @@ public static class Collections
 
     /// <summary>Audit entries, one per successful write, recorded by the pipeline (see <c>Core.AuditRecorder</c>).</summary>
     public const string AuditLogs = "audit_logs";
+
+    /// <summary>Workflows: parents (the listed, executable record), their drafts and version snapshots (see <c>Engine/Workflows.cs</c>).</summary>
+    public const string Workflows = "workflows";
+
+    /// <summary>Workflow executions (instances), with per-node status and the engine's private <c>_engine</c> state.</summary>
+    public const string Executions = "executions";
+
+    /// <summary>Human-in-the-loop forms created by human-task nodes.</summary>
+    public const string HumanTasks = "human_tasks";
+
+    /// <summary>The custom events (triggers) of the org's default app.</summary>
+    public const string CustomEvents = "custom_events";
+
+    /// <summary>Cron and interval schedules that start workflows.</summary>
+    public const string Schedules = "schedules";
 }
