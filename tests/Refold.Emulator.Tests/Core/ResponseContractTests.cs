@@ -206,7 +206,7 @@ public sealed class ResponseContractTests
         var response = await f.Org(DemoOrg.GlobexAccount).SendAsync(operation, args);
         var errors = OpenApiSchemas.Errors(OpenApiSchemas.ResponseOf(operation)!, response);
         Assert.True(errors.Count == 0, string.Join("\n", errors));
-        Assert.Single(response.A("workflows"));
+        Assert.Contains(response.A("workflows"), w => w.S("id") == workflow.S("_id"));
     }
 
     [Fact]

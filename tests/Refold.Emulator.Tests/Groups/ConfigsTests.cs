@@ -18,6 +18,10 @@ public sealed class ConfigsTests
 
     private static string? Text(JsonNode? value) => Refold.Emulator.State.Doc.Text(value);
 
+    // The entry a config shows for one workflow (the seeded org has other HubSpot workflows too).
+    private static JsonNode WorkflowEntry(JsonNode? config, string workflowId) =>
+        config.A("workflows").FirstOrDefault(w => w.S("id") == workflowId) ?? throw new Xunit.Sdk.XunitException($"no workflow {workflowId} in {config?.ToJsonString()}");
+
     // A published HubSpot workflow with one settings field, inserted straight into the workflows collection.
     private static string InsertWorkflow(EmulatorFixture f, string slug = "hubspot", bool? autoEnable = null)
     {
@@ -345,22 +349,22 @@ public sealed class ConfigsTests
         await using var f = await EmulatorFixture.StartAsync();
         var workflowId = InsertWorkflow(f);
         var before = await f.Org(Globex).SendAsync("get_config_default", Js.O(("slug", "hubspot")));
-        var listed = Assert.Single(before.A("workflows"));
+        var listed = WorkflowEntry(before, workflowId);
         Assert.Equal("Sync contacts", listed.S("name"));
         Assert.False(listed!["enabled"]!.GetValue<bool>());
         Assert.Equal(100, listed.A("fields")[0]!["defaultValue"]!.GetValue<int>());
 
         var args = Js.O(("slug", "hubspot"), ("configId", Globex), ("workflowId", workflowId), ("enabled", true));
         var toggled = await f.Org(Globex).SendAsync(operation, args);
-        var entry = Assert.Single(toggled.A("workflows"));
+        var entry = WorkflowEntry(toggled, workflowId);
         Assert.Equal(workflowId, entry.S("id"));
         Assert.True(entry!["enabled"]!.GetValue<bool>());
         Assert.Single(entry.A("data_slots"));
 
         var after = await f.Org(Globex).SendAsync("get_config_default", Js.O(("slug", "hubspot")));
-        Assert.True(after.A("workflows")[0]!["enabled"]!.GetValue<bool>());
+        Assert.True(WorkflowEntry(after, workflowId)!["enabled"]!.GetValue<bool>());
         var staging = await f.Org(Globex).SendAsync("get_config", Js.O(("slug", "hubspot"), ("configId", "staging")));
-        Assert.False(staging.A("workflows")[0]!["enabled"]!.GetValue<bool>());
+        Assert.False(WorkflowEntry(staging, workflowId)!["enabled"]!.GetValue<bool>());
     }
 
     [Fact]
@@ -398,7 +402,7 @@ public sealed class ConfigsTests
 
         var globex = f.Session(await f.TokenForAsync(Globex));
         var toggled = await globex.SendAsync("toggle_config_workflow", Js.O(("slug", "hubspot"), ("configId", Globex), ("workflowId", workflowId), ("enabled", true)));
-        Assert.True(toggled.A("workflows")[0]!["enabled"]!.GetValue<bool>());
+        Assert.True(WorkflowEntry(toggled, workflowId)!["enabled"]!.GetValue<bool>());
     }
 
     [Fact]
@@ -410,14 +414,14 @@ public sealed class ConfigsTests
         Assert.Equal(25, field!["value"]!.GetValue<int>());
 
         var config = await f.Org(Globex).SendAsync("get_config_default", Js.O(("slug", "hubspot")));
-        var workflow = Assert.Single(config.A("workflows"));
+        var workflow = WorkflowEntry(config, workflowId);
         Assert.True(workflow!["enabled"]!.GetValue<bool>());
         Assert.Equal(25, workflow.A("fields")[0]!["value"]!.GetValue<int>());
         Assert.Null(config.A("fields").FirstOrDefault(x => x.S("id") == "wf_batch_size"));
 
         var wholesale = await f.Org(Globex).SendAsync("update_config", Js.O(("slug", "hubspot"),
             ("workflows", new JsonArray(Js.O(("id", workflowId), ("enabled", false), ("data_slots", new JsonArray(Js.O(("id", "wf_batch_size"), ("value", 50)))))))));
-        Assert.False(wholesale.A("workflows")[0]!["enabled"]!.GetValue<bool>());
-        Assert.Equal(50, wholesale.A("workflows")[0].A("fields")[0]!["value"]!.GetValue<int>());
+        Assert.False(WorkflowEntry(wholesale, workflowId)!["enabled"]!.GetValue<bool>());
+        Assert.Equal(50, WorkflowEntry(wholesale, workflowId).A("fields")[0]!["value"]!.GetValue<int>());
     }
 }
