@@ -13,7 +13,7 @@ namespace Refold.Emulator.Groups;
 internal sealed class ConfigScope
 {
     /// <summary>Installed configs (app installations) of linked accounts.</summary>
-    public const string Collection = "configs";
+    public const string Collection = Collections.Configs;
 
     private ConfigScope(EmulatorRequest request, JsonObject account, AppDefinition app)
     {

@@ -5,21 +5,16 @@ using Refold.Emulator.State;
 namespace Refold.Emulator.Groups;
 
 /// <summary>
-/// Read-only view of the workflows the Workflows group keeps in the <see cref="Collection"/> collection, for the groups
-/// that refer to workflows by id (configs, MCP servers). While that collection is empty (no workflow group, or an org
-/// without workflows) there is nothing to check an id against, so every id is accepted.
+/// Read-only view of the workflows the Workflows group keeps, for the groups that refer to workflows by id
+/// (configs, MCP servers).
 /// </summary>
 internal static class KnownWorkflows
 {
     /// <summary>The state collection the Workflows group stores workflow documents in.</summary>
-    public const string Collection = "workflows";
+    public const string Collection = Collections.Workflows;
 
-    /// <summary>True when workflows exist and none has this <c>_id</c> (or alias).</summary>
-    public static bool IsUnknown(Partition partition, string id)
-    {
-        var workflows = partition.Collection(Collection);
-        return workflows.Count > 0 && Find(partition, id) is null;
-    }
+    /// <summary>True when no workflow has this <c>_id</c> (or alias).</summary>
+    public static bool IsUnknown(Partition partition, string id) => Find(partition, id) is null;
 
     /// <summary>The workflow with this <c>_id</c> or <c>workflow_alias</c>, or null.</summary>
     public static JsonObject? Find(Partition partition, string id) =>

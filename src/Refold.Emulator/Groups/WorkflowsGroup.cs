@@ -21,7 +21,7 @@ internal sealed class WorkflowsGroup : EmulatorGroup
     /// The Configs group's collection. list_enabled_workflows reads from it the documents of the linked account
     /// (<c>linked_account_id</c>) and their <c>workflows[]</c> entries with <c>enabled: true</c> (<c>id</c> naming a workflow).
     /// </summary>
-    internal const string ConfigsCollection = "configs";
+    internal const string ConfigsCollection = Collections.Configs;
 
     // Keys create_workflow does not let a caller set: ownership, environment, publication and bookkeeping.
     private static readonly HashSet<string> s_protected =

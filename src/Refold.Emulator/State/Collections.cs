@@ -17,6 +17,9 @@ public static class Collections
     /// <summary>Audit entries, one per successful write, recorded by the pipeline (see <c>Core.AuditRecorder</c>).</summary>
     public const string AuditLogs = "audit_logs";
 
+    /// <summary>App configs of linked accounts: stored values and workflow switches (see <c>Groups/ConfigScope.cs</c>).</summary>
+    public const string Configs = "configs";
+
     /// <summary>Workflows: parents (the listed, executable record), their drafts and version snapshots (see <c>Engine/Workflows.cs</c>).</summary>
     public const string Workflows = "workflows";
 
