@@ -100,22 +100,42 @@ public sealed class EmulatorEndToEndTests
         Assert.Empty(http.Logs.Leaks(DemoKey, tokenA, tokenB, tokenA.Split('.')[2], tokenB.Split('.')[2]));
     }
 
-    [Fact(Skip = "The emulator branch does not serve workflows and executions yet; remove Skip once it routes execute_workflow and get_execution.")]
-    public async Task Http_Emulator_ExecuteWorkflowAndReadItsExecution()
+    [Fact]
+    public async Task Stdio_Emulator_ExecuteWorkflowAndFollowItsExecution()
+    {
+        await using var client = await ServerProcess.ConnectStdioAsync(new Dictionary<string, string?>(), new ConcurrentQueue<string>(), null, "--emulator");
+
+        await AssertWorkflowRunsAsync(client);
+    }
+
+    [Fact]
+    public async Task Http_Emulator_ExecuteWorkflowAndFollowItsExecution()
     {
         await using var upstream = await Upstream.StartAsync(new ServerOptions { Emulator = true }, _ => null);
         await using var http = await HttpHarness.StartAsync(upstream, new ServerOptions { Surface = new Tools.Surface { Mode = Tools.ToolMode.All } });
-        var demo = await http.ConnectAsync();
 
-        var workflows = await demo.CallAsync("list_workflows", """{"linked_account_id":"acct_globex"}""");
-        var workflow = workflows.Structured().GetProperty("docs")[0];
-        var slug = workflow.Str("slug") ?? "hubspot";
-        var run = await demo.CallAsync("execute_workflow",
-            $$$"""{"workflowId":"{{{workflow.Str("_id")}}}","linked_account_id":"acct_globex","slug":"{{{slug}}}","payload":{}}""");
-        var execution = await demo.CallAsync("get_execution", $$"""{"execution_id":"{{run.Structured().Str("execution_id")}}","linked_account_id":"acct_globex"}""");
+        await AssertWorkflowRunsAsync(await http.ConnectAsync());
+    }
 
+    // Finds the seeded "Announce paid invoice" workflow, runs it synchronously for a linked account, then reads the
+    // execution the run created: completed, with every node a success and the workflow's answer as return value.
+    private static async Task AssertWorkflowRunsAsync(ModelContextProtocol.Client.McpClient client)
+    {
+        var workflows = await client.CallAsync("list_workflows", "{}");
+        Assert.False(workflows.IsError, workflows.Text());
+        var workflow = workflows.Structured().GetProperty("docs").EnumerateArray().Single(w => w.Str("name") == "Announce paid invoice");
+
+        var run = await client.CallAsync("execute_workflow",
+            $$$"""{"workflowId":"{{{workflow.Str("_id")}}}","slug":"{{{workflow.Str("slug")}}}","linked_account_id":"acct_globex","sync_execution":"true","payload":{"invoice_id":"in_e2e","amount":120,"customer":"cus_e2e"}}""");
         Assert.False(run.IsError, run.Text());
+        var executionId = run.Structured().Str("execution_id");
+
+        var execution = await client.CallAsync("get_execution", $$"""{"execution_id":"{{executionId}}","linked_account_id":"acct_globex"}""");
         Assert.False(execution.IsError, execution.Text());
-        Assert.Equal(run.Structured().Str("execution_id"), execution.Structured().Str("_id"));
+        var result = execution.Structured();
+        Assert.Equal(executionId, result.Str("_id"));
+        Assert.Equal("COMPLETED", result.Str("status"));
+        Assert.All(result.GetProperty("nodes").EnumerateArray(), n => Assert.Equal("Success", n.Str("node_status")));
+        Assert.Equal("in_e2e", result.GetProperty("return_value").Str("invoice_id"));
     }
 }

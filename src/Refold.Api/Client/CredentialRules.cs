@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Refold.Api.Catalog;
 using Refold.Api.Errors;
 
@@ -16,9 +15,11 @@ public static class CredentialRules
     /// </summary>
     public static bool Permits(Operation operation, RefoldCredential? credential) => KindError(operation, credential) is null;
 
-    /// <summary>Why <paramref name="credential"/> may not make this call, or null when it may.</summary>
-    public static RefoldError? Check(Operation operation, RefoldCredential? credential, JsonObject? arguments = null) =>
-        KindError(operation, credential) ?? AccountError(operation, credential, arguments);
+    /// <summary>
+    /// Why <paramref name="credential"/> may not make this call, or null when it may. Whether a linked account must
+    /// be named is the declaration's business (a required <c>linked_account_id</c>), checked with the arguments.
+    /// </summary>
+    public static RefoldError? Check(Operation operation, RefoldCredential? credential) => KindError(operation, credential);
 
     private static RefoldError? KindError(Operation operation, RefoldCredential? credential) => (operation.Auth, credential) switch
     {
@@ -33,15 +34,4 @@ public static class CredentialRules
             hint: "Mint a token with generate_session_token (linked_account_id = the account) and call with it."),
         _ => null,
     };
-
-    private static RefoldError? AccountError(Operation operation, RefoldCredential? credential, JsonObject? arguments) =>
-        operation.Auth == AuthLevel.Either
-        && credential is ApiKeyCredential { LinkedAccountId: null }
-        && arguments?[Param.LinkedAccountHeader.Name] is null
-        && operation.Arguments.Any(a => a.IsAccountScope)
-            ? RefoldErrorMapper.Local(operation, RefoldErrorKind.NotPermitted, "LINKED_ACCOUNT_REQUIRED",
-                $"{operation.Name} acts for one linked account: pass linked_account_id (or configure a default linked account).",
-                argument: Param.LinkedAccountHeader.Name,
-                hint: "list_linked_accounts shows the account ids of this org.")
-            : null;
 }

@@ -38,8 +38,8 @@ public sealed class RefoldClient
     public async Task<JsonNode?> SendAsync(Operation operation, JsonObject? arguments = null, CancellationToken cancellationToken = default)
     {
         arguments ??= [];
+        Fail(CheckCredential(operation));
         Fail(ArgumentValidator.Validate(operation, arguments, accountSupplied: Credential?.LinkedAccountId is not null));
-        Fail(CheckCredential(operation, arguments));
 
         using var request = RequestFactory.Create(operation, arguments, Credential);
         RefoldRequestOptions.Set(request, operation, Credential);
@@ -68,7 +68,7 @@ public sealed class RefoldClient
             arguments, cancellationToken);
 
     /// <summary>Why this client's credential may not call <paramref name="operation"/>, or null when it may (see <see cref="CredentialRules"/>).</summary>
-    public RefoldError? CheckCredential(Operation operation, JsonObject? arguments = null) => CredentialRules.Check(operation, Credential, arguments);
+    public RefoldError? CheckCredential(Operation operation) => CredentialRules.Check(operation, Credential);
 
     private static void Fail(RefoldError? error)
     {

@@ -36,13 +36,33 @@ public sealed class ClientRefusalTests
     }
 
     [Fact]
-    public async Task Send_AccountScopedOperationWithoutLinkedAccount_RefusedLocally()
+    public async Task Send_RequiredLinkedAccountMissing_RefusedLocally()
     {
-        var error = (await Assert.ThrowsAsync<RefoldApiException>(() => TestClients.ApiKeyClient(_handler).SendAsync(Executions.ListExecutions))).Error;
+        var error = (await Assert.ThrowsAsync<RefoldApiException>(() => TestClients.ApiKeyClient(_handler).SendAsync(Tables.UpdateTableRecord,
+            new() { ["table_id"] = "t1", ["record_id"] = "r1", ["data"] = new JsonObject() }))).Error;
 
-        Assert.Equal("LINKED_ACCOUNT_REQUIRED", error.ErrorCode);
+        Assert.Equal(RefoldErrorKind.InvalidArgument, error.Kind);
         Assert.Equal("linked_account_id", error.Argument);
+        Assert.Contains("missing required argument 'linked_account_id'", error.Message, StringComparison.Ordinal);
         Assert.Empty(_handler.Requests);
+    }
+
+    [Fact]
+    public async Task Send_OptionalLinkedAccountMissing_IsSentOrgWide()
+    {
+        await TestClients.ApiKeyClient(_handler).SendAsync(Workflows.ListWorkflows);
+
+        Assert.False(Assert.Single(_handler.Requests).Headers.ContainsKey("linked_account_id"));
+    }
+
+    [Fact]
+    public async Task Send_OrgOperationWithSessionTokenAndBadArguments_ReportsTheCredentialFirst()
+    {
+        var client = TestClients.Build(_handler).Factory.Create(RefoldCredential.FromSessionToken(Tokens.For("acct_1")));
+
+        var error = (await Assert.ThrowsAsync<RefoldApiException>(() => client.SendAsync(LinkedAccounts.ListLinkedAccounts, new() { ["limit"] = "x" }))).Error;
+
+        Assert.Equal("ORG_KEY_REQUIRED", error.ErrorCode);
     }
 
     [Fact]
