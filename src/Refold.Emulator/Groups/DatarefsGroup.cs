@@ -157,17 +157,7 @@ internal sealed class DatarefsGroup : EmulatorGroup
         var group = req.BodyObject.Str("group");
         req.Data.Collection(Datarefs).UpdateMany(
             d => Doc.Is(d, "linked_account_id", account) && names.Contains(d.Str("name")),
-            d =>
-            {
-                if (string.IsNullOrEmpty(group))
-                {
-                    d.Remove("group");
-                }
-                else
-                {
-                    d["group"] = group;
-                }
-            });
+            d => d.SetOrRemove("group", group));
         return EmulatorResult.Success(null);
     }
 

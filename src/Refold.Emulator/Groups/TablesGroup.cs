@@ -342,17 +342,7 @@ internal sealed class TablesGroup : EmulatorGroup
         var group = req.BodyObject.Str("group");
         req.Data.Collection(Tables).UpdateMany(
             t => ids.Contains(t.Str("_id")!) && Doc.Is(t, "linked_account_id", account) && t.Bool("is_deleted") != true,
-            t =>
-            {
-                if (string.IsNullOrEmpty(group))
-                {
-                    t.Remove("group");
-                }
-                else
-                {
-                    t["group"] = group;
-                }
-            });
+            t => t.SetOrRemove("group", group));
         return EmulatorResult.Success(null);
     }
 

@@ -29,6 +29,19 @@ public static class Doc
         return copy;
     }
 
+    /// <summary>Sets <paramref name="key"/> to <paramref name="value"/>, or removes it when the value is null or empty.</summary>
+    public static void SetOrRemove(this JsonObject doc, string key, string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            doc.Remove(key);
+        }
+        else
+        {
+            doc[key] = value;
+        }
+    }
+
     /// <summary>A JSON array of copies of <paramref name="items"/>.</summary>
     public static JsonArray Array(IEnumerable<JsonNode?> items) => new([.. items.Select(i => i?.DeepClone())]);
 
