@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Refold.Api.Catalog;
 using Refold.Api.Client;
+using Refold.Api.Operations;
 using Refold.Api.Errors;
 using Refold.Mcp.Server.Cli;
 using Refold.Mcp.Server.Hosting;
@@ -162,7 +163,7 @@ public sealed partial class SessionDirectory(
     /// <summary>The cheap reads that prove a credential works: the token's own account, the key's app list.</summary>
     private static class Probes
     {
-        public static readonly Operation SessionToken = RefoldCatalog.Find("get_active_linked_account")!;
-        public static readonly Operation ApiKey = RefoldCatalog.Find("list_applications")!;
+        public static readonly Operation SessionToken = LinkedAccounts.GetActiveLinkedAccount;
+        public static readonly Operation ApiKey = Applications.ListApplications;
     }
 }
