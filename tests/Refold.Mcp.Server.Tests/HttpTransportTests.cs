@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol.Client;
+using Refold.Api.Resilience;
 using Refold.Mcp.Server.Cli;
 using Refold.Mcp.Server.Hosting;
 using Refold.Mcp.Server.Tests.Support;
@@ -40,6 +42,36 @@ public sealed class HttpTransportTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Contains("error=\"invalid_token\"", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
         Assert.Contains("Refold refused", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Str("error_description"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_ForgedTokensClaimingAnOrg_DoNotSpendThatOrgsRateLimit()
+    {
+        await using var http = await StartAsync();
+
+        for (var i = 0; i < 6; i++)
+        {
+            using var response = await http.PostAsync(HttpHarness.InitializeJson, HttpHarness.Bearer(FakeRefold.ForgedToken($"acct_forged_{i}")));
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        }
+
+        var orgBucket = http.Services.GetRequiredService<OrgRateLimiters>().For("org:" + FakeRefold.OrgId);
+        Assert.Equal(5, orgBucket.GetStatistics()!.CurrentAvailablePermits);
+    }
+
+    [Theory]
+    [InlineData("""{"exp":"abc"}""")]
+    [InlineData("""{"exp":99999999999999999}""")]
+    [InlineData("""{"iat":-99999999999999}""")]
+    public async Task Post_TokenWithOutlandishClaims_401NotACrash(string payload)
+    {
+        await using var http = await StartAsync();
+        var token = "eyJhbGciOiJIUzI1NiJ9." + System.Buffers.Text.Base64Url.EncodeToString(System.Text.Encoding.UTF8.GetBytes(payload)) + ".c2ln";
+
+        using var response = await http.PostAsync(HttpHarness.InitializeJson, HttpHarness.Bearer(token));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains("invalid_token", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -38,7 +38,16 @@ public static class ParameterTypes
         _ => "any JSON value",
     };
 
-    // JSON Schema counts 2 and 2.0 as integers; the node may hold any CLR number type, so read its JSON text.
-    private static bool IsWhole(JsonNode number) =>
-        decimal.TryParse(number.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d == decimal.Truncate(d);
+    // JSON Schema counts 2 and 2.0 as integers; the node may hold any CLR number type, so read its JSON text
+    // (as a decimal for exactness, as a double beyond the decimal range).
+    private static bool IsWhole(JsonNode number)
+    {
+        var text = number.ToJsonString();
+        if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var m))
+        {
+            return m == decimal.Truncate(m);
+        }
+
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) && Math.Floor(d) == d;
+    }
 }

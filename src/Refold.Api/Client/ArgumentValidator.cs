@@ -64,17 +64,30 @@ public static class ArgumentValidator
             return $"'{argument.Name}' must be one of {string.Join(", ", allowed.Select(v => $"'{v}'"))}, got '{value.GetValue<string>()}'";
         }
 
-        if (kind == JsonValueKind.String && argument.Declarations.Any(p => p.In is ParameterLocation.Path or ParameterLocation.Header))
+        if (kind == JsonValueKind.String)
         {
             var text = value.GetValue<string>();
-            if (argument.Declarations.Any(p => p.In == ParameterLocation.Path) && text.Length == 0)
+            var inPath = argument.Declarations.Any(p => p.In == ParameterLocation.Path);
+            var inHeader = argument.Declarations.Any(p => p.In == ParameterLocation.Header);
+            if (inPath && text.Length == 0)
             {
                 return $"'{argument.Name}' must not be empty";
             }
 
-            if (text.Any(char.IsControl))
+            // "." and ".." are path segments, not ids: the URL would be normalised onto another route.
+            if (inPath && text.All(c => c == '.'))
+            {
+                return $"'{argument.Name}' must be an id, not '{text}'";
+            }
+
+            if ((inPath || inHeader) && text.Any(char.IsControl))
             {
                 return $"'{argument.Name}' must not contain control characters such as line breaks";
+            }
+
+            if (inHeader && text.Any(c => c > '~'))
+            {
+                return $"'{argument.Name}' must be plain ASCII text, because it travels in an HTTP header";
             }
         }
 

@@ -19,9 +19,11 @@ public sealed class RefoldClient
 {
     private readonly HttpClient _http;
     private readonly TimeProvider _time;
+    private readonly string _limiterKey;
 
-    internal RefoldClient(HttpClient http, RefoldCredential? credential, TimeProvider time)
+    internal RefoldClient(HttpClient http, RefoldCredential? credential, TimeProvider time, string? limiterKey = null)
     {
+        _limiterKey = limiterKey ?? credential?.LimiterKey ?? RefoldRequestOptions.AnonymousKey;
         _http = http;
         _time = time;
         Credential = credential;
@@ -42,7 +44,7 @@ public sealed class RefoldClient
         Fail(ArgumentValidator.Validate(operation, arguments, accountSupplied: Credential?.LinkedAccountId is not null));
 
         using var request = RequestFactory.Create(operation, arguments, Credential);
-        RefoldRequestOptions.Set(request, operation, Credential);
+        RefoldRequestOptions.Set(request, operation, _limiterKey);
 
         HttpResponseMessage response;
         try

@@ -8,4 +8,12 @@ public sealed class RefoldClientFactory(IHttpClientFactory httpClients, TimeProv
 
     /// <summary>A client that calls Refold with <paramref name="credential"/> (null: public operations only).</summary>
     public RefoldClient Create(RefoldCredential? credential) => new(httpClients.CreateClient(HttpClientName), credential, time);
+
+    /// <summary>
+    /// A client whose calls draw from the limiter (and circuit breaker) named <paramref name="limiterKey"/> instead of
+    /// the credential's org. For calls made before a credential is verified: a forged token must not be able to spend
+    /// a real org's budget, nor create a limiter per forged org.
+    /// </summary>
+    public RefoldClient Create(RefoldCredential credential, string limiterKey) =>
+        new(httpClients.CreateClient(HttpClientName), credential, time, limiterKey);
 }

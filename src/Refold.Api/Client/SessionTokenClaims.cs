@@ -36,6 +36,13 @@ public sealed record SessionTokenClaims(string? OrgId, string? LinkedAccountId, 
     private static string? Str(JsonElement root, string name) =>
         root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
+    // A claim that is not a number of seconds within DateTimeOffset's range counts as absent.
     private static DateTimeOffset? Time(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var v) && v.TryGetInt64(out var s) ? DateTimeOffset.FromUnixTimeSeconds(s) : null;
+        root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var s)
+            && s >= MinUnixSeconds && s <= MaxUnixSeconds
+            ? DateTimeOffset.FromUnixTimeSeconds(s)
+            : null;
+
+    private static readonly long MinUnixSeconds = DateTimeOffset.MinValue.ToUnixTimeSeconds();
+    private static readonly long MaxUnixSeconds = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
 }

@@ -1,5 +1,4 @@
 using Refold.Api.Catalog;
-using Refold.Api.Client;
 
 namespace Refold.Api.Resilience;
 
@@ -12,10 +11,10 @@ internal static class RefoldRequestOptions
     /// <summary>Limiter key of requests sent without a credential (public operations).</summary>
     public const string AnonymousKey = "anonymous";
 
-    public static void Set(HttpRequestMessage request, Operation operation, RefoldCredential? credential)
+    public static void Set(HttpRequestMessage request, Operation operation, string limiterKey)
     {
         request.Options.Set(s_idempotent, operation.Hints.Idempotent);
-        request.Options.Set(s_limiterKey, credential?.LimiterKey ?? AnonymousKey);
+        request.Options.Set(s_limiterKey, limiterKey);
     }
 
     /// <summary>Only operations declared idempotent may be sent twice.</summary>

@@ -41,6 +41,9 @@ public sealed partial class SessionDirectory(
     /// <summary>How long a credential Refold refused stays refused without asking again.</summary>
     public static readonly TimeSpan RefusedLifetime = TimeSpan.FromSeconds(10);
 
+    /// <summary>The limiter every credential check draws from, whatever org the credential claims.</summary>
+    public const string UnverifiedLimiterKey = "unverified";
+
     private const int MaxEntries = 10_000;
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly ILogger _toolLog = logs.CreateLogger("Refold.Mcp.Server.Tools");
@@ -105,13 +108,13 @@ public sealed partial class SessionDirectory(
             return known.Outcome;
         }
 
-        var client = clients.Create(credential);
         var probe = credential is SessionTokenCredential ? Probes.SessionToken : Probes.ApiKey;
         AuthOutcome outcome;
         try
         {
-            await client.SendAsync(probe, [], cancellationToken).ConfigureAwait(false);
-            outcome = AuthOutcome.Accepted(new RefoldSession(client, toolSets.For(credential), _toolLog), fingerprint);
+            // Unverified credentials share one limiter of their own; only a verified one gets its org's.
+            await clients.Create(credential, UnverifiedLimiterKey).SendAsync(probe, [], cancellationToken).ConfigureAwait(false);
+            outcome = AuthOutcome.Accepted(new RefoldSession(clients.Create(credential), toolSets.For(credential), _toolLog), fingerprint);
         }
         catch (RefoldApiException e) when (e.Error.Kind is RefoldErrorKind.Unauthorized or RefoldErrorKind.Forbidden)
         {

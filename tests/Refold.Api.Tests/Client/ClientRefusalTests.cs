@@ -114,6 +114,57 @@ public sealed class ClientRefusalTests
         Assert.Empty(_handler.Requests);
     }
 
+    [Theory]
+    [InlineData(".")]
+    [InlineData("..")]
+    [InlineData("...")]
+    public async Task Send_DotSegmentAsPathId_RefusedBeforeItCanReachAnotherRoute(string id)
+    {
+        // DELETE .../tables/{table_id}/{record_id} with record_id ".." would be normalised onto the table itself.
+        var error = (await Assert.ThrowsAsync<RefoldApiException>(() =>
+            TestClients.ApiKeyClient(_handler).SendAsync(Tables.DeleteTableRecord, new() { ["table_id"] = "t1", ["record_id"] = id }))).Error;
+
+        Assert.Equal("record_id", error.Argument);
+        Assert.Contains("must be an id", error.Message, StringComparison.Ordinal);
+        Assert.Empty(_handler.Requests);
+    }
+
+    [Fact]
+    public async Task Send_NonAsciiHeaderValue_RefusedAsBadArgument()
+    {
+        var error = (await Assert.ThrowsAsync<RefoldApiException>(() =>
+            TestClients.ApiKeyClient(_handler).SendAsync(Configs.GetConfigFields, new() { ["slug"] = "hübspot", ["linked_account_id"] = "a" }))).Error;
+
+        Assert.Equal(RefoldErrorKind.InvalidArgument, error.Kind);
+        Assert.Equal("slug", error.Argument);
+        Assert.Contains("ASCII", error.Message, StringComparison.Ordinal);
+        Assert.Empty(_handler.Requests);
+    }
+
+    [Fact]
+    public async Task Send_HugeWholeNumber_IsAcceptedAsInteger()
+    {
+        await TestClients.ApiKeyClient(_handler).SendAsync(LinkedAccounts.ListLinkedAccounts, new() { ["limit"] = JsonNode.Parse("1e30") });
+
+        Assert.Contains("limit=1e30", Assert.Single(_handler.Requests).Uri.Query, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("""{"exp":"abc"}""")]
+    [InlineData("""{"exp":99999999999999999}""")]
+    [InlineData("""{"iat":-99999999999999}""")]
+    [InlineData("""{"exp":1.5e300}""")]
+    public void SessionToken_WithOutlandishClaims_ReadsWithoutThrowing(string payload)
+    {
+        var token = "eyJhbGciOiJIUzI1NiJ9." + System.Buffers.Text.Base64Url.EncodeToString(System.Text.Encoding.UTF8.GetBytes(payload)) + ".c2ln";
+
+        var claims = Refold.Api.Client.SessionTokenClaims.TryRead(token);
+
+        Assert.NotNull(claims);
+        Assert.Null(claims.ExpiresAt);
+        Assert.Null(claims.IssuedAt);
+    }
+
     [Fact]
     public void Credential_ToString_NeverShowsTheSecret()
     {

@@ -55,6 +55,9 @@ public sealed class HttpHarness : IAsyncDisposable
 
     public HttpClient Raw { get; } = new();
 
+    /// <summary>The server's services, to inspect shared state such as the per-org limiters.</summary>
+    public IServiceProvider Services => _app.Services;
+
     public static async Task<HttpHarness> StartAsync(Upstream upstream, ServerOptions? options = null)
     {
         var harness = new HttpHarness();
