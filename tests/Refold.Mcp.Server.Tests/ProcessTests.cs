@@ -98,6 +98,15 @@ public sealed class ProcessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Cli_CallWithDuplicateArgument_Exit2NamingIt()
+    {
+        var (exit, _, stderr) = await ServerProcess.RunAsync(Env(), "call", "list_linked_accounts", """{"limit":1,"limit":2}""");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("limit", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Cli_CallUnknownName_Exit2()
     {
         var (exit, _, stderr) = await ServerProcess.RunAsync(Env(), "call", "no_such_operation", "{}");

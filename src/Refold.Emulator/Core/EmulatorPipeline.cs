@@ -57,7 +57,7 @@ internal sealed class EmulatorPipeline(
         {
             body = await ReadBodyAsync(http.Request);
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             return RefoldErrors.Envelope(operation, 400, "SERVER_ERROR", "request body is not valid JSON");
         }
@@ -105,7 +105,42 @@ internal sealed class EmulatorPipeline(
 
         using var reader = new StreamReader(request.Body);
         var text = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
-        return string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        // Duplicate keys and strings that are not valid UTF-16 (a lone surrogate) fail here, as a 400, rather than
+        // later inside a handler.
+        var body = JsonNode.Parse(text, documentOptions: s_bodyOptions);
+        ReadEveryString(body);
+        return body;
+    }
+
+    private static readonly JsonDocumentOptions s_bodyOptions = new() { AllowDuplicateProperties = false };
+
+    private static void ReadEveryString(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (_, value) in obj)
+                {
+                    ReadEveryString(value);
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    ReadEveryString(item);
+                }
+
+                break;
+            case JsonValue value when value.GetValueKind() == JsonValueKind.String:
+                _ = value.GetValue<string>();
+                break;
+        }
     }
 
     /// <summary>Writes a result: status (the operation's success status when unset), headers, JSON body.</summary>

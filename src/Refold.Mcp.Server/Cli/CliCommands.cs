@@ -55,7 +55,7 @@ public static class CliCommands
         JsonObject? arguments;
         try
         {
-            arguments = string.IsNullOrWhiteSpace(argumentsJson) ? [] : JsonNode.Parse(argumentsJson) as JsonObject
+            arguments = string.IsNullOrWhiteSpace(argumentsJson) ? [] : JsonNode.Parse(argumentsJson, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false }) as JsonObject
                 ?? throw new JsonException("the arguments must be a JSON object");
         }
         catch (JsonException e)

@@ -50,13 +50,16 @@ public sealed class RoutingTests
         Assert.Equal("RESOURCE_NOT_FOUND", body.S("error"));
     }
 
-    [Fact]
-    public async Task Request_InvalidJsonBody_Is400()
+    [Theory]
+    [InlineData("{not json")]
+    [InlineData("""{"account_id":"a","account_id":"b"}""")]
+    [InlineData("""{"account_id":"\ud800"}""")]
+    public async Task Request_InvalidJsonBody_Is400(string json)
     {
         await using var f = await EmulatorFixture.StartAsync();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "api/v2/public/linked-account")
+        using var request = new HttpRequestMessage(HttpMethod.Post, Refold.Api.Operations.LinkedAccounts.CreateLinkedAccount.Route.TrimStart('/'))
         {
-            Content = new StringContent("{not json", System.Text.Encoding.UTF8, "application/json"),
+            Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json"),
         };
         request.Headers.Add("x-api-key", f.ApiKey);
         var response = await f.Http.SendAsync(request);
