@@ -18,7 +18,7 @@ internal static class KnownWorkflows
 
     /// <summary>The workflow with this <c>_id</c> or <c>workflow_alias</c>, or null.</summary>
     public static JsonObject? Find(Partition partition, string id) =>
-        partition.Collection(Collection).FindOne(w => Doc.Is(w, "_id", id) || Doc.Is(w, "workflow_alias", id));
+        partition.Collection(Collection).FindOne(w => IsWorkflow(w) && (Doc.Is(w, "_id", id) || Doc.Is(w, "workflow_alias", id)));
 
     /// <summary>
     /// The published workflows an app's config offers to a linked account: attached to the app (by <c>slug</c>,
@@ -26,7 +26,8 @@ internal static class KnownWorkflows
     /// </summary>
     public static List<JsonObject> ForApp(Partition partition, AppDefinition app, string accountId) =>
         partition.Collection(Collection).Find(w =>
-            w.Bool("published") != false
+            IsWorkflow(w)
+            && w.Bool("published") != false
             && w.Bool("hide_in_config") != true
             && (w.Str("linked_account_id") is null || w.Str("linked_account_id") == accountId)
             && BelongsTo(w, app));
@@ -34,6 +35,9 @@ internal static class KnownWorkflows
     /// <summary>The settings fields a workflow declares (<c>data_slots</c>), each with an <c>_id</c> or <c>id</c>.</summary>
     public static IEnumerable<JsonObject> Fields(JsonObject? workflow) =>
         (workflow?["data_slots"] as JsonArray ?? []).OfType<JsonObject>();
+
+    // The listed workflow itself, not one of its drafts or version snapshots that share the collection.
+    private static bool IsWorkflow(JsonObject document) => Engine.Workflows.Kind(document) is null or Engine.Workflows.Parent;
 
     private static bool BelongsTo(JsonObject workflow, AppDefinition app) =>
         workflow.Str("slug") == app.Slug

@@ -341,6 +341,18 @@ public sealed class ConfigsTests
         Assert.Equal("Rule column Colour not found in field Lead routing rules", column.Message);
     }
 
+    [Fact]
+    public async Task GetConfigDefault_SeededWorkflows_ListsEachWorkflowOnceNotItsVersionsOrDrafts()
+    {
+        await using var f = await EmulatorFixture.StartAsync();
+
+        var config = await f.Org(Globex).SendAsync("get_config_default", Js.O(("slug", "hubspot")));
+
+        var names = config.A("workflows").Select(w => w.S("name")).ToList();
+        Assert.Contains("Nightly contact sync", names);
+        Assert.Equal(names.Count, names.Distinct().Count());
+    }
+
     [Theory]
     [InlineData("toggle_config_workflow")]
     [InlineData("toggle_config_workflow_put")]
