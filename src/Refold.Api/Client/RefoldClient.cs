@@ -32,9 +32,6 @@ public sealed class RefoldClient
     /// <summary>The credential every call is made with; null for a client that only calls public operations.</summary>
     public RefoldCredential? Credential { get; }
 
-    /// <summary>The base URL calls go to.</summary>
-    public Uri? BaseAddress => _http.BaseAddress;
-
     /// <summary>Sends <paramref name="operation"/> and returns its JSON result (null for an empty success).</summary>
     /// <exception cref="RefoldApiException">For a bad argument, a refused credential, or any Refold or network failure.</exception>
     public async Task<JsonNode?> SendAsync(Operation operation, JsonObject? arguments = null, CancellationToken cancellationToken = default)

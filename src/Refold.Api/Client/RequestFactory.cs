@@ -9,8 +9,6 @@ namespace Refold.Api.Client;
 /// <summary>Builds the HTTP request of an operation from its declaration, the arguments and the credential.</summary>
 internal static class RequestFactory
 {
-    public const string ApiKeyHeader = "x-api-key";
-
     /// <summary>Arguments must have passed <see cref="ArgumentValidator"/>.</summary>
     public static HttpRequestMessage Create(Operation operation, JsonObject arguments, RefoldCredential? credential)
     {
@@ -93,7 +91,7 @@ internal static class RequestFactory
         switch (credential)
         {
             case ApiKeyCredential key:
-                request.Headers.TryAddWithoutValidation(ApiKeyHeader, key.ApiKey);
+                request.Headers.TryAddWithoutValidation(RefoldHeaders.ApiKey, key.ApiKey);
                 var declaresAccountHeader = operation.Parameters.Any(p => p.In == ParameterLocation.Header && IsAccountScopeHeader(p.SentAs));
                 if (declaresAccountHeader && arguments[Param.LinkedAccountHeader.Name] is null && key.LinkedAccountId is { } account)
                 {

@@ -45,7 +45,7 @@ public static partial class RefoldErrorMapper
             Kind = kind,
             Operation = operation.Name,
             StatusCode = code,
-            HttpErrorType = Text(envelope, "http_error_type") ?? Text(envelope, "error_type") ?? HttpErrorTypeOf(code),
+            HttpErrorType = Text(envelope, "http_error_type") ?? Text(envelope, "error_type") ?? (success ? "BAD_REQUEST" : HttpErrorTypes.Of(code)),
             ErrorCode = errorCode,
             Message = MessageOf(operation, code, envelope, body, detail),
             Retryable = kind is RefoldErrorKind.RateLimited or RefoldErrorKind.ServerError || code == 408,
@@ -95,21 +95,6 @@ public static partial class RefoldErrorMapper
         501 => RefoldErrorKind.NotImplemented,
         >= 500 => RefoldErrorKind.ServerError,
         _ => RefoldErrorKind.BadRequest,
-    };
-
-    private static string HttpErrorTypeOf(int status) => status switch
-    {
-        >= 200 and < 300 => "BAD_REQUEST",
-        400 => "BAD_REQUEST",
-        401 => "UNAUTHORIZED",
-        403 => "FORBIDDEN",
-        404 => "NOT_FOUND",
-        408 => "REQUEST_TIMEOUT",
-        429 => "TOO_MANY_REQUESTS",
-        501 => "NOT_IMPLEMENTED",
-        502 or 503 or 504 => "SERVICE_UNAVAILABLE",
-        >= 500 => "INTERNAL_SERVER_ERROR",
-        _ => "HTTP_" + status.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
     private static string MessageOf(Operation operation, int status, JsonObject? envelope, string? body, string? detail)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Refold.Api.Catalog;
+using Refold.Api.Client;
 using Refold.Emulator.State;
 
 namespace Refold.Emulator.Core;
@@ -11,13 +12,11 @@ namespace Refold.Emulator.Core;
 /// </summary>
 internal sealed class Authenticator(EmulatorState state, SessionTokenService tokens)
 {
-    public const string ApiKeyHeader = "x-api-key";
-    private const string LinkedAccountName = "linked_account_id";
 
     /// <summary>The caller, or the 401 Refold answers.</summary>
     public (Caller? Caller, EmulatorResult? Refusal) Authenticate(Operation operation, HttpRequest request)
     {
-        var apiKey = First(request.Headers[ApiKeyHeader]);
+        var apiKey = First(request.Headers[RefoldHeaders.ApiKey]);
         var bearer = Bearer(request);
         switch (operation.Auth)
         {
@@ -50,7 +49,7 @@ internal sealed class Authenticator(EmulatorState state, SessionTokenService tok
             return null;
         }
 
-        var account = First(request.Headers[LinkedAccountName]) ?? First(request.Query[LinkedAccountName]);
+        var account = First(request.Headers[RefoldHeaders.LinkedAccount]) ?? First(request.Query[RefoldHeaders.LinkedAccount]);
         return new Caller
         {
             Kind = CredentialKind.ApiKey,

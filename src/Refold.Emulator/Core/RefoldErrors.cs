@@ -78,16 +78,5 @@ public static class RefoldErrors
         };
 
     /// <summary>Refold's <c>http_error_type</c> for a status.</summary>
-    public static string HttpErrorType(int status) => status switch
-    {
-        400 => "BAD_REQUEST",
-        401 => "UNAUTHORIZED",
-        403 => "FORBIDDEN",
-        404 => "NOT_FOUND",
-        429 => "TOO_MANY_REQUESTS",
-        501 => "NOT_IMPLEMENTED",
-        502 => "BAD_GATEWAY",
-        503 => "SERVICE_UNAVAILABLE",
-        _ => "INTERNAL_SERVER_ERROR",
-    };
+    public static string HttpErrorType(int status) => Refold.Api.Errors.HttpErrorTypes.Of(status);
 }

@@ -13,7 +13,6 @@ namespace Refold.Emulator.Groups;
 internal sealed class ConfigScope
 {
     /// <summary>Installed configs (app installations) of linked accounts.</summary>
-    public const string Collection = Collections.Configs;
 
     private ConfigScope(EmulatorRequest request, JsonObject account, AppDefinition app)
     {
@@ -38,7 +37,7 @@ internal sealed class ConfigScope
     /// <summary>False when the caller sent <c>disable_field_options: true</c>: datasource-backed fields then carry no options.</summary>
     public bool ResolveOptions { get; }
 
-    public DocumentCollection Configs => Data.Collection(Collection);
+    public DocumentCollection Configs => Data.Collection(Collections.Configs);
 
     /// <summary>The scope of a call for the app <paramref name="slug"/>: 400/404 for a missing or unknown account, 404 INVALID_APP_ID for an unknown app.</summary>
     public static ConfigScope For(EmulatorRequest request, string slug)

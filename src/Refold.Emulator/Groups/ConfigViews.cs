@@ -41,13 +41,12 @@ internal static class ConfigViews
     {
         var stored = StoredWorkflows(config);
         var offered = KnownWorkflows.ForApp(scope.Data, scope.App, scope.AccountId);
-        var checkExistence = scope.Data.Collection(KnownWorkflows.Collection).Count > 0;
         var entries = offered.Select(w => (Id: w.Str("_id")!, Doc: (JsonObject?)w)).ToList();
         foreach (var s in stored)
         {
             var id = s.Str("id")!;
             var doc = KnownWorkflows.Find(scope.Data, id);
-            if (entries.All(e => e.Id != id) && (doc is not null || !checkExistence))
+            if (entries.All(e => e.Id != id) && doc is not null)
             {
                 entries.Add((id, doc));
             }

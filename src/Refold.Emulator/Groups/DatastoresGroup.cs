@@ -33,7 +33,7 @@ internal sealed class DatastoresGroup : EmulatorGroup
         var accountId = req.RequireLinkedAccountId();
         var slug = req.Route("slug");
         var configId = req.Query("config_id") is { Length: > 0 } id ? id : accountId;
-        var config = req.Data.Collection(ConfigScope.Collection).FindOne(c =>
+        var config = req.Data.Collection(Collections.Configs).FindOne(c =>
             Doc.Is(c, "linked_account_id", accountId) && Doc.Is(c, "slug", slug) && Doc.Is(c, "config_id", configId))
             ?? throw new EmulatorException(RefoldErrors.ServerErrorText(404, "Config not found"));
         return [.. (config["store_variables"] as JsonArray ?? []).OfType<JsonObject>()];

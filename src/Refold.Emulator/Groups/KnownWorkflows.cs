@@ -10,22 +10,19 @@ namespace Refold.Emulator.Groups;
 /// </summary>
 internal static class KnownWorkflows
 {
-    /// <summary>The state collection the Workflows group stores workflow documents in.</summary>
-    public const string Collection = Collections.Workflows;
-
     /// <summary>True when no workflow has this <c>_id</c> (or alias).</summary>
     public static bool IsUnknown(Partition partition, string id) => Find(partition, id) is null;
 
     /// <summary>The workflow with this <c>_id</c> or <c>workflow_alias</c>, or null.</summary>
     public static JsonObject? Find(Partition partition, string id) =>
-        partition.Collection(Collection).FindOne(w => IsWorkflow(w) && (Doc.Is(w, "_id", id) || Doc.Is(w, "workflow_alias", id)));
+        partition.Collection(Collections.Workflows).FindOne(w => IsWorkflow(w) && (Doc.Is(w, "_id", id) || Doc.Is(w, "workflow_alias", id)));
 
     /// <summary>
     /// The published workflows an app's config offers to a linked account: attached to the app (by <c>slug</c>,
     /// <c>associated_app_slugs</c> or <c>associated_application</c>), not hidden from configs, and public or private to this account.
     /// </summary>
     public static List<JsonObject> ForApp(Partition partition, AppDefinition app, string accountId) =>
-        partition.Collection(Collection).Find(w =>
+        partition.Collection(Collections.Workflows).Find(w =>
             IsWorkflow(w)
             && w.Bool("published") != false
             && w.Bool("hide_in_config") != true

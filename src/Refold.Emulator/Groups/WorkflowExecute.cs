@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Refold.Api.Client;
 using Refold.Emulator.Core;
 using Refold.Emulator.Engine;
 using Refold.Emulator.State;
@@ -16,7 +17,7 @@ internal static class WorkflowExecute
 {
     // Never handed to a workflow by include-headers.
     private static readonly HashSet<string> s_secretHeaders =
-        new(["x-api-key", "authorization", "cookie", "host", "content-length", "connection"], StringComparer.OrdinalIgnoreCase);
+        new([RefoldHeaders.ApiKey, "authorization", "cookie", "host", "content-length", "connection"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Refold answers a bad execute request (above all one without its slug header) with <c>{message: "Server Error", error}</c>.</summary>
     public static EmulatorResult InvalidInput(string problem) =>

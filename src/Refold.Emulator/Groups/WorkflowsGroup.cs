@@ -21,7 +21,6 @@ internal sealed class WorkflowsGroup : EmulatorGroup
     /// The Configs group's collection. list_enabled_workflows reads from it the documents of the linked account
     /// (<c>linked_account_id</c>) and their <c>workflows[]</c> entries with <c>enabled: true</c> (<c>id</c> naming a workflow).
     /// </summary>
-    internal const string ConfigsCollection = Collections.Configs;
 
     // Keys create_workflow does not let a caller set: ownership, environment, publication and bookkeeping.
     private static readonly HashSet<string> s_protected =
@@ -285,7 +284,7 @@ internal sealed class WorkflowsGroup : EmulatorGroup
         var org = req.State.FindOrg(req.Caller.OrgId!)!;
         var workflows = Workflows.Of(req.Data);
         var enabled = new JsonArray();
-        foreach (var config in req.Data.Collection(ConfigsCollection).Find(c => Doc.Is(c, "linked_account_id", account)))
+        foreach (var config in req.Data.Collection(Collections.Configs).Find(c => Doc.Is(c, "linked_account_id", account)))
         {
             foreach (var entry in (config["workflows"] as JsonArray ?? []).OfType<JsonObject>().Where(e => e.Bool("enabled") == true))
             {

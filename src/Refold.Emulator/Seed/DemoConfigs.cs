@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Refold.Emulator.Groups;
+using Refold.Emulator.State;
 
 namespace Refold.Emulator.Seed;
 
@@ -47,7 +48,7 @@ internal static class DemoConfigs
             datasources.Insert(datasource);
         }
 
-        var configs = seed.Partition.Collection(ConfigScope.Collection);
+        var configs = seed.Partition.Collection(Collections.Configs);
         foreach (var config in Configs(seed))
         {
             configs.Insert(config);

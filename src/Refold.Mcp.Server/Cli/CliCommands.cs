@@ -111,8 +111,7 @@ public static class CliCommands
         services.AddLogging(l => ServerLogging.Configure(l, options.LogLevel));
         services.AddRefoldMcpCore(options, upstream, toolSets);
         await using var provider = services.BuildServiceProvider();
-        var session = new RefoldSession(provider.GetRequiredService<RefoldClientFactory>().Create(credential), toolSets.For(credential),
-            provider.GetRequiredService<ILoggerFactory>().CreateLogger("Refold.Mcp.Server.Tools"));
+        var session = RefoldSession.Create(provider.GetRequiredService<RefoldClientFactory>(), toolSets, provider.GetRequiredService<ILoggerFactory>(), credential);
         return await CallAsync(session, options.CallTool!, options.CallArguments, Console.Out, Console.Error, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,17 +1,15 @@
 using Refold.Api.Client;
 using Refold.Emulator;
-using Refold.Mcp.Server.Cli;
 
 namespace Refold.Mcp.Server.Hosting;
 
 /// <summary>Starts the embedded Refold emulator (<c>--emulator</c>) on a loopback port with its seeded demo org.</summary>
 internal static class EmbeddedEmulator
 {
-    public static async Task<Upstream> StartAsync(ServerOptions options, CancellationToken cancellationToken)
+    public static async Task<Upstream> StartAsync(CancellationToken cancellationToken)
     {
         var emulator = await RefoldEmulator.StartAsync(new EmulatorOptions
         {
-            Urls = "http://127.0.0.1:0",
             // Only its warnings and errors, on stderr like ours.
             ConfigureLogging = l => ServerLogging.Configure(l, "Warning"),
         }, cancellationToken).ConfigureAwait(false);

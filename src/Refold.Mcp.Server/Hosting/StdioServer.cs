@@ -21,10 +21,8 @@ public static class StdioServer
         builder.Services.AddRefoldMcpCore(options, upstream, toolSets);
 
         var tools = toolSets.For(credential);
-        builder.Services.AddSingleton(sp => new RefoldSession(
-            sp.GetRequiredService<RefoldClientFactory>().Create(credential),
-            tools,
-            sp.GetRequiredService<ILoggerFactory>().CreateLogger("Refold.Mcp.Server.Tools")));
+        builder.Services.AddSingleton(sp => RefoldSession.Create(
+            sp.GetRequiredService<RefoldClientFactory>(), toolSets, sp.GetRequiredService<ILoggerFactory>(), credential));
 
         var mcp = builder.Services.AddMcpServer(CoreServices.Configure);
         _ = streams is { } s ? mcp.WithStreamServerTransport(s.Input, s.Output) : mcp.WithStdioServerTransport();

@@ -32,9 +32,6 @@ public sealed record AuthOutcome(RefoldSession? Session, string? Fingerprint, in
 public sealed partial class SessionDirectory(
     RefoldClientFactory clients, ToolSets toolSets, ServerOptions options, Upstream upstream, TimeProvider time, ILoggerFactory logs)
 {
-    public const string ApiKeyHeader = "x-api-key";
-    public const string LinkedAccountHeader = "linked_account_id";
-
     /// <summary>How long a verified credential is trusted before Refold is asked again.</summary>
     public static readonly TimeSpan VerifiedLifetime = TimeSpan.FromSeconds(60);
 
@@ -46,16 +43,15 @@ public sealed partial class SessionDirectory(
 
     private const int MaxEntries = 10_000;
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
-    private readonly ILogger _toolLog = logs.CreateLogger("Refold.Mcp.Server.Tools");
     private readonly ILogger _log = logs.CreateLogger<SessionDirectory>();
     private readonly Lazy<RefoldSession?> _demo = new(() => upstream.DemoCredential is { } demo
-        ? new RefoldSession(clients.Create(demo), toolSets.For(demo), logs.CreateLogger("Refold.Mcp.Server.Tools"))
+        ? RefoldSession.Create(clients, toolSets, logs, demo)
         : null);
 
     public async Task<AuthOutcome> AuthenticateAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var authorization = request.Headers.Authorization.ToString();
-        var apiKey = request.Headers[ApiKeyHeader].ToString();
+        var apiKey = request.Headers[RefoldHeaders.ApiKey].ToString();
         RefoldCredential credential;
         if (authorization.Length > 0)
         {
@@ -85,7 +81,7 @@ public sealed partial class SessionDirectory(
                     "This server does not accept API keys over HTTP; send a Refold session token as 'Authorization: Bearer <token>'.");
             }
 
-            credential = RefoldCredential.FromApiKey(apiKey, request.Headers[LinkedAccountHeader].ToString());
+            credential = RefoldCredential.FromApiKey(apiKey, request.Headers[RefoldHeaders.LinkedAccount].ToString());
         }
         else if (_demo.Value is { } demo)
         {
@@ -96,7 +92,7 @@ public sealed partial class SessionDirectory(
             return AuthOutcome.Rejected("unauthorized", "A Refold credential is required: send 'Authorization: Bearer <Refold session token>'.");
         }
 
-        return await VerifyAsync(credential, Fingerprint(credential, authorization, apiKey, request.Headers[LinkedAccountHeader].ToString()), cancellationToken)
+        return await VerifyAsync(credential, Fingerprint(credential, authorization, apiKey, request.Headers[RefoldHeaders.LinkedAccount].ToString()), cancellationToken)
             .ConfigureAwait(false);
     }
 
@@ -114,7 +110,7 @@ public sealed partial class SessionDirectory(
         {
             // Unverified credentials share one limiter of their own; only a verified one gets its org's.
             await clients.Create(credential, UnverifiedLimiterKey).SendAsync(probe, [], cancellationToken).ConfigureAwait(false);
-            outcome = AuthOutcome.Accepted(new RefoldSession(clients.Create(credential), toolSets.For(credential), _toolLog), fingerprint);
+            outcome = AuthOutcome.Accepted(RefoldSession.Create(clients, toolSets, logs, credential), fingerprint);
         }
         catch (RefoldApiException e) when (e.Error.Kind is RefoldErrorKind.Unauthorized or RefoldErrorKind.Forbidden)
         {

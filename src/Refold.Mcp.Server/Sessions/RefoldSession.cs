@@ -20,6 +20,13 @@ public sealed class RefoldSession(RefoldClient client, ToolSet tools, ILogger lo
 
     public ILogger Logger { get; } = logger;
 
+    /// <summary>The log category of tool calls.</summary>
+    public const string LogCategory = "Refold.Mcp.Server.Tools";
+
+    /// <summary>A session for <paramref name="credential"/>: its own client (on the org's shared limiter) and the tools it may use.</summary>
+    public static RefoldSession Create(RefoldClientFactory clients, ToolSets toolSets, ILoggerFactory logs, RefoldCredential? credential) =>
+        new(clients.Create(credential), toolSets.For(credential), logs.CreateLogger(LogCategory));
+
     /// <summary>
     /// The session a tool call belongs to: over HTTP the one the authentication step attached to the request's user,
     /// otherwise (stdio, in-process) the single session of the process.

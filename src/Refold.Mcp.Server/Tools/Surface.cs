@@ -1,4 +1,5 @@
 using Refold.Api.Catalog;
+using Refold.Api.Operations;
 
 namespace Refold.Mcp.Server.Tools;
 
@@ -19,11 +20,11 @@ public enum ToolMode
 public sealed record Surface
 {
     /// <summary>The first-class tools of the compact surface: the commonest jobs of an agent working a Refold org.</summary>
-    public static IReadOnlyList<string> CompactTools { get; } =
+    public static IReadOnlyList<Operation> CompactTools { get; } =
     [
-        "list_linked_accounts", "get_linked_account", "create_linked_account", "get_active_linked_account",
-        "list_applications", "list_workflows", "execute_workflow", "list_executions", "get_execution",
-        "generate_session_token",
+        LinkedAccounts.ListLinkedAccounts, LinkedAccounts.GetLinkedAccount, LinkedAccounts.CreateLinkedAccount,
+        LinkedAccounts.GetActiveLinkedAccount, Applications.ListApplications, Workflows.ListWorkflows, Workflows.ExecuteWorkflow,
+        Executions.ListExecutions, Executions.GetExecution, SessionTokens.GenerateSessionToken,
     ];
 
     public ToolMode Mode { get; init; } = ToolMode.Compact;

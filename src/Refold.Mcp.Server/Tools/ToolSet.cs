@@ -58,7 +58,7 @@ public sealed class ToolSet
 
     private List<RefoldTool> CompactTools()
     {
-        List<RefoldTool> tools = [.. Surface.CompactTools.Select(RefoldCatalog.Find).OfType<Operation>().Where(Reaches).Select(o => new OperationTool(o, this))];
+        List<RefoldTool> tools = [.. Surface.CompactTools.Where(Reaches).Select(o => new OperationTool(o, this))];
         tools.Add(new SearchOperationsTool(this));
         tools.Add(new DescribeOperationTool(this));
         if (Operations.Any(o => o.Hints.ReadOnly))

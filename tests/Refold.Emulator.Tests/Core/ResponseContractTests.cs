@@ -199,7 +199,7 @@ public sealed class ResponseContractTests
     public async Task ToggleConfigWorkflow_HappyPath_ValidatesAgainstOpenApiSchema()
     {
         await using var f = await EmulatorFixture.StartAsync();
-        var workflow = f.Emulator.State.PartitionForApiKey(f.ApiKey)!.Collection(KnownWorkflows.Collection)
+        var workflow = f.Emulator.State.PartitionForApiKey(f.ApiKey)!.Collection(Refold.Emulator.State.Collections.Workflows)
             .Insert(Js.O(("name", "Sync contacts"), ("slug", "hubspot"), ("published", true)));
         var operation = RefoldCatalog.Find("toggle_config_workflow")!;
         var args = Js.O(("slug", "hubspot"), ("configId", DemoOrg.GlobexAccount), ("workflowId", workflow.S("_id")), ("enabled", true));

@@ -38,7 +38,7 @@ public sealed class ConfigsTests
             workflow["autoEnable"] = autoEnable;
         }
 
-        return f.Emulator.State.PartitionForApiKey(f.ApiKey)!.Collection(KnownWorkflows.Collection).Insert(workflow).S("_id")!;
+        return f.Emulator.State.PartitionForApiKey(f.ApiKey)!.Collection(Refold.Emulator.State.Collections.Workflows).Insert(workflow).S("_id")!;
     }
 
     [Fact]

@@ -81,7 +81,7 @@ public sealed class McpServersTests
         Assert.Equal(400, badAction.StatusCode);
         Assert.Equal("Action launch_rocket not found in Application zendesk", badAction.Message);
 
-        f.Emulator.State.PartitionForApiKey(f.ApiKey)!.Collection(KnownWorkflows.Collection).Insert(Js.O(("name", "Some workflow")));
+        f.Emulator.State.PartitionForApiKey(f.ApiKey)!.Collection(Refold.Emulator.State.Collections.Workflows).Insert(Js.O(("name", "Some workflow")));
         var badWorkflow = await EmulatorFixture.FailsAsync(f.Org(Globex).SendAsync("update_mcp_server", Js.O(("mcp_server_id", McpServersGroup.DemoServerId),
             ("associated_apps", new JsonArray(Js.O(("slug", "zendesk"), ("workflows", new JsonArray("66a1f00dbeefcafe00000999"))))))));
         Assert.Equal("Workflow with id 66a1f00dbeefcafe00000999 not found", badWorkflow.Message);

@@ -252,7 +252,7 @@ public sealed class WorkflowsTests
         Assert.Empty((await f.Org(Globex).SendAsync("list_enabled_workflows"))!.AsArray());
 
         var partition = f.Emulator.State.PartitionForApiKey(f.ApiKey)!;
-        partition.Collection(global::Refold.Emulator.Groups.WorkflowsGroup.ConfigsCollection).Insert(Js.O(
+        partition.Collection(global::Refold.Emulator.State.Collections.Configs).Insert(Js.O(
             ("linked_account_id", Globex), ("slug", "hubspot"), ("config_id", Globex),
             ("workflows", new JsonArray(Js.O(("id", DemoWorkflows.ContactSync), ("enabled", true)), Js.O(("id", DemoWorkflows.TicketEscalation), ("enabled", false))))));
         var enabled = Assert.Single((await f.Org(Globex).SendAsync("list_enabled_workflows"))!.AsArray());
