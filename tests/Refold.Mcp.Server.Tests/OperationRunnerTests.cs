@@ -41,7 +41,7 @@ public sealed class OperationRunnerTests
         var (session, logs, _, services) = Build(new Surface(), RefoldCredential.FromApiKey("tk-x"));
         await using var _ = services;
 
-        var result = await OperationRunner.RunAsync(session, RefoldCatalog.Find("list_applications")!, [], CancellationToken.None);
+        var result = await OperationRunner.RunAsync(ToolCall.Local(session, [], CancellationToken.None), RefoldCatalog.Find("list_applications")!);
 
         Assert.True(result.IsError);
         Assert.Equal("INTERNAL_ERROR", result.Structured().Str("error_code"));
@@ -55,7 +55,7 @@ public sealed class OperationRunnerTests
         var (session, _, handler, services) = Build(new Surface { ReadOnly = true }, RefoldCredential.FromApiKey("tk-x"));
         await using var _ = services;
 
-        var result = await OperationRunner.RunAsync(session, RefoldCatalog.Find("create_linked_account")!, new JsonObject { ["account_id"] = "a" }, CancellationToken.None);
+        var result = await OperationRunner.RunAsync(ToolCall.Local(session, new JsonObject { ["account_id"] = "a" }, CancellationToken.None), RefoldCatalog.Find("create_linked_account")!);
 
         Assert.True(result.IsError);
         Assert.Equal("READ_ONLY_MODE", result.Structured().Str("error_code"));
@@ -68,7 +68,7 @@ public sealed class OperationRunnerTests
         var (session, _, handler, services) = Build(new Surface { Mode = ToolMode.All }, RefoldCredential.FromSessionToken("h.e30.s"));
         await using var _ = services;
 
-        var result = await OperationRunner.RunAsync(session, RefoldCatalog.Find("generate_session_token")!, new JsonObject { ["linked_account_id"] = "a" }, CancellationToken.None);
+        var result = await OperationRunner.RunAsync(ToolCall.Local(session, new JsonObject { ["linked_account_id"] = "a" }, CancellationToken.None), RefoldCatalog.Find("generate_session_token")!);
 
         Assert.True(result.IsError);
         Assert.Equal("ORG_KEY_REQUIRED", result.Structured().Str("error_code"));
@@ -81,7 +81,7 @@ public sealed class OperationRunnerTests
         var (session, _, handler, services) = Build(new Surface { Mode = ToolMode.All, Toolsets = new HashSet<string> { "webhooks" } }, RefoldCredential.FromApiKey("tk-x"));
         await using var _ = services;
 
-        var result = await OperationRunner.RunAsync(session, RefoldCatalog.Find("list_applications")!, [], CancellationToken.None);
+        var result = await OperationRunner.RunAsync(ToolCall.Local(session, [], CancellationToken.None), RefoldCatalog.Find("list_applications")!);
 
         Assert.Equal("OPERATION_NOT_ENABLED", result.Structured().Str("error_code"));
         Assert.Contains("applications", result.Structured().Str("message"), StringComparison.Ordinal);

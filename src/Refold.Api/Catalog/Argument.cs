@@ -9,8 +9,8 @@ public sealed record Argument(string Name, ParameterType Type, string Descriptio
     /// <summary>True for the <c>linked_account_id</c> header, which a credential can supply instead of the caller.</summary>
     public bool IsAccountScope => Declarations.Any(p => p.In == ParameterLocation.Header && p.Name == Param.LinkedAccountHeader.Name);
 
-    internal static IReadOnlyList<Argument> Of(Operation operation) =>
-        [.. operation.Parameters
+    internal static IReadOnlyList<Argument> Of(IReadOnlyList<Parameter> parameters) =>
+        [.. parameters
             .GroupBy(p => p.Name, StringComparer.Ordinal)
             .Select(g =>
             {

@@ -9,7 +9,7 @@ public static class InputSchema
     /// The input schema for <paramref name="operation"/>. When <paramref name="accountSupplied"/> is true the
     /// credential already names the linked account, so <c>linked_account_id</c> is optional.
     /// </summary>
-    public static JsonObject For(Operation operation, bool accountSupplied = false)
+    public static JsonObject For(ToolDeclaration operation, bool accountSupplied = false)
     {
         var properties = new JsonObject();
         var required = new JsonArray();

@@ -12,7 +12,7 @@ namespace Refold.Api.Client;
 public static class ArgumentValidator
 {
     /// <summary>Null when the arguments are acceptable; otherwise an <see cref="RefoldErrorKind.InvalidArgument"/> error.</summary>
-    public static RefoldError? Validate(Operation operation, JsonObject? arguments, bool accountSupplied = false)
+    public static RefoldError? Validate(ToolDeclaration operation, JsonObject? arguments, bool accountSupplied = false)
     {
         var problems = new List<(string Argument, string Problem)>();
         var declared = operation.Arguments;

@@ -13,15 +13,15 @@ public static class CredentialRules
     /// True when a credential of this kind may call <paramref name="operation"/> at all (arguments aside):
     /// a session token never calls org-only operations, an API key never calls account-only ones.
     /// </summary>
-    public static bool Permits(Operation operation, RefoldCredential? credential) => KindError(operation, credential) is null;
+    public static bool Permits(ToolDeclaration operation, RefoldCredential? credential) => KindError(operation, credential) is null;
 
     /// <summary>
     /// Why <paramref name="credential"/> may not make this call, or null when it may. Whether a linked account must
     /// be named is the declaration's business (a required <c>linked_account_id</c>), checked with the arguments.
     /// </summary>
-    public static RefoldError? Check(Operation operation, RefoldCredential? credential) => KindError(operation, credential);
+    public static RefoldError? Check(ToolDeclaration operation, RefoldCredential? credential) => KindError(operation, credential);
 
-    private static RefoldError? KindError(Operation operation, RefoldCredential? credential) => (operation.Auth, credential) switch
+    private static RefoldError? KindError(ToolDeclaration operation, RefoldCredential? credential) => (operation.Auth, credential) switch
     {
         (AuthLevel.None, _) => null,
         (_, null) => RefoldErrorMapper.Local(operation, RefoldErrorKind.NotPermitted, "CREDENTIAL_REQUIRED",

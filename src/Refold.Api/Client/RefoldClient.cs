@@ -32,6 +32,9 @@ public sealed class RefoldClient
     /// <summary>The credential every call is made with; null for a client that only calls public operations.</summary>
     public RefoldCredential? Credential { get; }
 
+    /// <summary>The clock of this client's waits and limits.</summary>
+    public TimeProvider Time => _time;
+
     /// <summary>Sends <paramref name="operation"/> and returns its JSON result (null for an empty success).</summary>
     /// <exception cref="RefoldApiException">For a bad argument, a refused credential, or any Refold or network failure.</exception>
     public async Task<JsonNode?> SendAsync(Operation operation, JsonObject? arguments = null, CancellationToken cancellationToken = default)

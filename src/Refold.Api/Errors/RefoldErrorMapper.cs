@@ -67,7 +67,7 @@ public static partial class RefoldErrorMapper
     };
 
     /// <summary>An error raised before anything was sent: a bad argument or a credential that may not call the operation.</summary>
-    public static RefoldError Local(Operation operation, RefoldErrorKind kind, string code, string message, string? argument = null, string? hint = null) => new()
+    public static RefoldError Local(ToolDeclaration operation, RefoldErrorKind kind, string code, string message, string? argument = null, string? hint = null) => new()
     {
         Kind = kind,
         Operation = operation.Name,
@@ -121,7 +121,7 @@ public static partial class RefoldErrorMapper
         return $"Refold answered {operation.Name} with HTTP {status} and no explanation.";
     }
 
-    private static string? HintFor(Operation operation, RefoldErrorKind kind, string? errorCode) => kind switch
+    private static string? HintFor(ToolDeclaration operation, RefoldErrorKind kind, string? errorCode) => kind switch
     {
         RefoldErrorKind.NotFound => ListToolOf(operation) is { } list
             ? $"Check the id you passed; {list} shows the ones that exist."
@@ -145,7 +145,7 @@ public static partial class RefoldErrorMapper
         _ => null,
     };
 
-    private static string? ListToolOf(Operation operation) =>
+    private static string? ListToolOf(ToolDeclaration operation) =>
         RefoldCatalog.Operations.FirstOrDefault(o => o.Group == operation.Group && o.Name.StartsWith("list_", StringComparison.Ordinal) && !o.Deprecated)?.Name;
 
     private static double? RetryAfterSeconds(RetryConditionHeaderValue? retryAfter, DateTimeOffset now)

@@ -67,12 +67,12 @@ public static class CliCommands
         CallToolResult result;
         if (session.Tools.ByName.TryGetValue(toolName, out var tool))
         {
-            result = await tool.RunAsync(session, arguments, cancellationToken).ConfigureAwait(false);
+            result = await tool.RunAsync(ToolCall.Local(session, arguments, cancellationToken)).ConfigureAwait(false);
         }
         else if (session.Tools.Operations.FirstOrDefault(o => o.Name == toolName) is { } operation)
         {
             // Not a tool of its own on this surface, but reachable through the catalog tools: run it directly.
-            result = await OperationRunner.RunAsync(session, operation, arguments, cancellationToken).ConfigureAwait(false);
+            result = await OperationRunner.RunAsync(ToolCall.Local(session, arguments, cancellationToken), operation).ConfigureAwait(false);
         }
         else
         {

@@ -48,8 +48,9 @@ public sealed class CallOperationTool : RefoldTool
     /// <summary>The catalog tool that runs <paramref name="operation"/>.</summary>
     public static string NameFor(Operation operation) => operation.Hints.ReadOnly ? ReadToolName : WriteToolName;
 
-    public override Task<CallToolResult> RunAsync(RefoldSession session, JsonObject? arguments, CancellationToken cancellationToken)
+    public override Task<CallToolResult> RunAsync(ToolCall call)
     {
+        var arguments = call.Arguments;
         if (CatalogArguments.Unknown(Name, arguments, "name", "arguments") is { } unknown)
         {
             return Task.FromResult(unknown);
@@ -73,6 +74,6 @@ public sealed class CallOperationTool : RefoldTool
             return Task.FromResult(CatalogArguments.Invalid(Name, "arguments", $"'arguments' must be a JSON object, got {inner.GetValueKind().ToString().ToLowerInvariant()}"));
         }
 
-        return OperationRunner.RunAsync(session, operation, (JsonObject?)inner?.DeepClone() ?? [], cancellationToken);
+        return OperationRunner.RunAsync(call.With((JsonObject?)inner?.DeepClone() ?? []), operation);
     }
 }

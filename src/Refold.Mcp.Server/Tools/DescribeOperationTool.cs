@@ -31,8 +31,9 @@ public sealed class DescribeOperationTool : RefoldTool
 
     public override Tool ProtocolTool { get; }
 
-    public override Task<CallToolResult> RunAsync(RefoldSession session, JsonObject? arguments, CancellationToken cancellationToken)
+    public override Task<CallToolResult> RunAsync(ToolCall call)
     {
+        var arguments = call.Arguments;
         if (CatalogArguments.Unknown(ToolName, arguments, "name") is { } unknown)
         {
             return Task.FromResult(unknown);

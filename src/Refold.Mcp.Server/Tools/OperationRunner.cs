@@ -14,8 +14,10 @@ namespace Refold.Mcp.Server.Tools;
 /// </summary>
 public static partial class OperationRunner
 {
-    public static async Task<CallToolResult> RunAsync(RefoldSession session, Operation operation, JsonObject? arguments, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="operation"/> with the call's arguments.</summary>
+    public static async Task<CallToolResult> RunAsync(ToolCall call, Operation operation)
     {
+        var (session, arguments, cancellationToken) = (call.Session, call.Arguments, call.CancellationToken);
         if (Refusal(session, operation, arguments) is { } refusal)
         {
             return ToolResults.Error(refusal);

@@ -16,11 +16,15 @@ public abstract class RefoldTool : McpServerTool
 
     public string Name => ProtocolTool.Name;
 
-    /// <summary>Runs the tool for <paramref name="session"/>; never throws for a Refold failure.</summary>
-    public abstract Task<CallToolResult> RunAsync(RefoldSession session, JsonObject? arguments, CancellationToken cancellationToken);
+    /// <summary>Runs the tool for one call; never throws for a Refold failure.</summary>
+    public abstract Task<CallToolResult> RunAsync(ToolCall call);
 
     public sealed override async ValueTask<CallToolResult> InvokeAsync(RequestContext<CallToolRequestParams> request, CancellationToken cancellationToken = default) =>
-        await RunAsync(RefoldSession.Of(request), ServerJson.ToObject(request.Params?.Arguments), cancellationToken).ConfigureAwait(false);
+        await RunAsync(ToolCall.Of(request, cancellationToken)).ConfigureAwait(false);
+
+    /// <summary>The wire definition of a declared tool (an operation or a composite): name, title, schema and annotations from the declaration.</summary>
+    protected static Tool Define(ToolDeclaration declaration, string description, bool accountSupplied) =>
+        Define(declaration.Name, declaration.Title, description, InputSchema.For(declaration, accountSupplied), declaration.Hints);
 
     /// <summary>The wire definition of a tool; every one states all four annotations.</summary>
     protected static Tool Define(string name, string title, string description, JsonObject inputSchema, ToolHints hints) => new()
@@ -49,14 +53,12 @@ public sealed class OperationTool : RefoldTool
     {
         Operation = operation;
         _set = set;
-        ProtocolTool = Define(operation.Name, operation.Title, ToolNotes.Describe(operation),
-            InputSchema.For(operation, set.Shape.SuppliesAccount()), operation.Hints);
+        ProtocolTool = Define(operation, ToolNotes.Describe(operation), set.Shape.SuppliesAccount());
     }
 
     public Operation Operation { get; }
 
     public override Tool ProtocolTool { get; }
 
-    public override Task<CallToolResult> RunAsync(RefoldSession session, JsonObject? arguments, CancellationToken cancellationToken) =>
-        OperationRunner.RunAsync(session, Operation, arguments, cancellationToken);
+    public override Task<CallToolResult> RunAsync(ToolCall call) => OperationRunner.RunAsync(call, Operation);
 }

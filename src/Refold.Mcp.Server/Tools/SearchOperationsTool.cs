@@ -35,8 +35,9 @@ public sealed class SearchOperationsTool : RefoldTool
 
     public override Tool ProtocolTool { get; }
 
-    public override Task<CallToolResult> RunAsync(RefoldSession session, JsonObject? arguments, CancellationToken cancellationToken)
+    public override Task<CallToolResult> RunAsync(ToolCall call)
     {
+        var arguments = call.Arguments;
         var limit = DefaultLimit;
         if (CatalogArguments.Unknown(ToolName, arguments, "query", "group", "limit") is { } unknown)
         {

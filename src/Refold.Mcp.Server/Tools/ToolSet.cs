@@ -19,7 +19,7 @@ public sealed class ToolSet
         Shape = shape;
         Operations = operations;
         _reachable = operations.Select(o => o.Name).ToFrozenSet(StringComparer.Ordinal);
-        Tools = surface.Mode == ToolMode.All ? [.. operations.Select(o => new OperationTool(o, this))] : CompactTools();
+        Tools = surface.Mode == ToolMode.All ? [.. operations.Select(o => new OperationTool(o, this)), .. CompositeTools.For(this)] : CompactTools();
         ByName = Tools.ToFrozenDictionary(t => t.ProtocolTool.Name, StringComparer.Ordinal);
     }
 
@@ -58,7 +58,7 @@ public sealed class ToolSet
 
     private List<RefoldTool> CompactTools()
     {
-        List<RefoldTool> tools = [.. Surface.CompactTools.Where(Reaches).Select(o => new OperationTool(o, this))];
+        List<RefoldTool> tools = [.. Surface.CompactTools.Where(Reaches).Select(o => new OperationTool(o, this)), .. CompositeTools.For(this)];
         tools.Add(new SearchOperationsTool(this));
         tools.Add(new DescribeOperationTool(this));
         if (Operations.Any(o => o.Hints.ReadOnly))

@@ -1,0 +1,16 @@
+using Refold.Api.Catalog;
+
+namespace Refold.Mcp.Server.Tools;
+
+/// <summary>
+/// Every composite tool of the server, with how to build it for a tool set. A session gets one when it may call
+/// every operation the composite sends (its toolsets, read-only mode and credential all apply).
+/// </summary>
+public static class CompositeTools
+{
+    public static IReadOnlyList<(CompositeTool Declaration, Func<ToolSet, RefoldTool> Create)> All { get; } = [];
+
+    /// <summary>The composites <paramref name="set"/> reaches, in declaration order.</summary>
+    public static IEnumerable<RefoldTool> For(ToolSet set) =>
+        All.Where(c => c.Declaration.Calls.All(set.Reaches)).Select(c => c.Create(set));
+}
