@@ -1,8 +1,6 @@
-using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Protocol;
 using Refold.Api.Catalog;
 using Refold.Api.Client;
-using Refold.Api.Errors;
 
 namespace Refold.Mcp.Server.Tools;
 
@@ -10,7 +8,7 @@ namespace Refold.Mcp.Server.Tools;
 /// A hand-written tool made of several operations. Its wire definition and its argument check both come from its
 /// <see cref="CompositeTool"/> declaration, so they cannot disagree; the behaviour is <see cref="ExecuteAsync"/>.
 /// </summary>
-public abstract partial class CompositeToolBase : RefoldTool
+public abstract class CompositeToolBase : RefoldTool
 {
     private readonly bool _accountSupplied;
 
@@ -32,28 +30,12 @@ public abstract partial class CompositeToolBase : RefoldTool
             return ToolResults.Error(invalid);
         }
 
-        try
-        {
-            return await ExecuteAsync(call).ConfigureAwait(false);
-        }
-        catch (RefoldApiException e)
-        {
-            return ToolResults.Error(e.Error);
-        }
-        catch (OperationCanceledException) when (call.CancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (Exception e)
-        {
-            LogUnexpected(call.Session.Logger, e, Name);
-            return ToolResults.Unexpected(Name);
-        }
+        return await OperationRunner.GuardAsync(call, Name, () => ExecuteAsync(call)).ConfigureAwait(false);
     }
 
-    /// <summary>The tool's behaviour, on arguments that match the declaration; a Refold failure may simply throw.</summary>
+    /// <summary>
+    /// The tool's behaviour, on arguments that match the declaration. Send operations with
+    /// <see cref="OperationRunner.SendAsync"/>; a Refold failure may simply throw.
+    /// </summary>
     protected abstract Task<CallToolResult> ExecuteAsync(ToolCall call);
-
-    [LoggerMessage(EventId = 2, Level = LogLevel.Error, Message = "Unexpected error while running {Tool}")]
-    private static partial void LogUnexpected(ILogger logger, Exception exception, string tool);
 }

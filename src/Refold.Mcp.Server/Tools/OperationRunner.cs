@@ -14,32 +14,44 @@ namespace Refold.Mcp.Server.Tools;
 /// </summary>
 public static partial class OperationRunner
 {
-    /// <summary>Runs <paramref name="operation"/> with the call's arguments.</summary>
-    public static async Task<CallToolResult> RunAsync(ToolCall call, Operation operation)
+    /// <summary>Runs <paramref name="operation"/> with the call's arguments; every failure becomes an error result.</summary>
+    public static Task<CallToolResult> RunAsync(ToolCall call, Operation operation) =>
+        GuardAsync(call, operation.Name, async () => ToolResults.Success(await SendAsync(call, operation, call.Arguments).ConfigureAwait(false)));
+
+    /// <summary>
+    /// The one way a tool sends an operation: refuse what the session may not reach, then let the client validate
+    /// the arguments and send. Composite tools send every operation through here too.
+    /// </summary>
+    /// <exception cref="RefoldApiException">For a refusal, a bad argument or any Refold failure.</exception>
+    public static async Task<JsonNode?> SendAsync(ToolCall call, Operation operation, JsonObject arguments)
     {
-        var (session, arguments, cancellationToken) = (call.Session, call.Arguments, call.CancellationToken);
-        if (Refusal(session, operation, arguments) is { } refusal)
+        if (Refusal(call.Session, operation, arguments) is { } refusal)
         {
-            return ToolResults.Error(refusal);
+            throw new RefoldApiException(refusal);
         }
 
+        return await call.Session.Client.SendAsync(operation, arguments, call.CancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs a tool's body, turning a Refold failure into its error result and anything unexpected into a logged, opaque one.</summary>
+    public static async Task<CallToolResult> GuardAsync(ToolCall call, string tool, Func<Task<CallToolResult>> body)
+    {
         try
         {
-            var result = await session.Client.SendAsync(operation, arguments, cancellationToken).ConfigureAwait(false);
-            return ToolResults.Success(result);
+            return await body().ConfigureAwait(false);
         }
         catch (RefoldApiException e)
         {
             return ToolResults.Error(e.Error);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (call.CancellationToken.IsCancellationRequested)
         {
             throw;
         }
         catch (Exception e)
         {
-            LogUnexpected(session.Logger, e, operation.Name);
-            return ToolResults.Unexpected(operation.Name);
+            LogUnexpected(call.Session.Logger, e, tool);
+            return ToolResults.Unexpected(tool);
         }
     }
 
@@ -58,6 +70,6 @@ public static partial class OperationRunner
             $"{operation.Name} is not available to this session."));
     }
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Error, Message = "Unexpected error while running {Operation}")]
-    private static partial void LogUnexpected(ILogger logger, Exception exception, string operation);
+    [LoggerMessage(EventId = 1, Level = LogLevel.Error, Message = "Unexpected error while running {Tool}")]
+    private static partial void LogUnexpected(ILogger logger, Exception exception, string tool);
 }
