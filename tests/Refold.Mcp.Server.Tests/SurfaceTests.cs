@@ -73,7 +73,24 @@ public sealed class SurfaceTests
         Assert.Equal(all.Operations.Select(o => o.Name), compact.Operations.Select(o => o.Name));
         Assert.Contains(compact.Tools, t => t.Name == CallOperationTool.ReadToolName);
         Assert.Contains(compact.Tools, t => t.Name == CallOperationTool.WriteToolName);
-        Assert.Equal(all.Operations.Count, all.Tools.Count);
+        Assert.Equal(all.Operations.Count, all.Tools.OfType<OperationTool>().Count());
+    }
+
+    [Theory]
+    [InlineData(ToolMode.Compact)]
+    [InlineData(ToolMode.All)]
+    public void CompositeTools_ListedOnEverySurfaceThatReachesTheirCalls(ToolMode mode)
+    {
+        var full = ToolSet.Build(new Surface { Mode = mode }, CredentialShape.SessionToken).Tools.Select(t => t.Name).ToList();
+        var readOnly = ToolSet.Build(new Surface { Mode = mode, ReadOnly = true }, CredentialShape.OrgKey).Tools.Select(t => t.Name).ToList();
+        var noWorkflows = ToolSet.Build(new Surface { Mode = mode, Toolsets = new HashSet<string> { "executions" } }, CredentialShape.OrgKey).Tools.Select(t => t.Name).ToList();
+
+        Assert.Contains("run_workflow", full);
+        Assert.Contains("wait_for_execution", full);
+        Assert.DoesNotContain("run_workflow", readOnly);
+        Assert.Contains("wait_for_execution", readOnly);
+        Assert.DoesNotContain("run_workflow", noWorkflows);
+        Assert.Contains("wait_for_execution", noWorkflows);
     }
 
     [Fact]

@@ -40,6 +40,9 @@ public sealed record ServerOptions
 
     public bool Emulator { get; init; }
 
+    /// <summary>How many times faster than real time the embedded emulator's clock runs (demos, tests); 1 by default.</summary>
+    public double EmulatorSpeed { get; init; } = 1;
+
     /// <summary>Refold's base URL; null means REFOLD_BASE_URL or Refold's public host.</summary>
     public Uri? BaseUrl { get; init; }
 
@@ -144,6 +147,22 @@ public static class CommandLine
                     break;
                 case "--emulator":
                     options = options with { Emulator = true };
+                    break;
+                case "--emulator-speed":
+                    options = options with
+                    {
+                        EmulatorSpeed = double.TryParse(Value(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var speed) && speed is >= 1 and <= 1000
+                            ? speed
+                            : throw new UsageException("--emulator-speed must be a number from 1 to 1000."),
+                    };
+                    break;
+                case "--max-wait":
+                    surface = surface with
+                    {
+                        MaxWaitSeconds = int.TryParse(Value(), out var wait) && wait is >= 1 and <= 3600
+                            ? wait
+                            : throw new UsageException("--max-wait must be a whole number of seconds from 1 to 3600."),
+                    };
                     break;
                 case "--base-url":
                     options = options with
@@ -258,6 +277,9 @@ public static class CommandLine
           --max-request-bytes N      HTTP: largest request body (default {ServerOptions.DefaultMaxRequestBytes}); larger gets 413
           --emulator                 run the embedded Refold emulator (seeded demo org) and use it; no credentials
                                      needed, HTTP sessions without a credential act as the demo org
+          --emulator-speed N         run the embedded emulator's clock N times faster (1 to 1000; demos, tests)
+          --max-wait SECONDS         longest wait run_workflow / wait_for_execution may be asked for (default
+                                     {Surface.DefaultMaxWaitSeconds}; each waits {Surface.DefaultWaitSeconds} s unless asked otherwise)
           --base-url URL             Refold's address (overrides REFOLD_BASE_URL)
           --log-level LEVEL          trace, debug, information (default), warning, error, critical, none; logs go to stderr
           --json                     with 'tools': print the tools/list result as JSON

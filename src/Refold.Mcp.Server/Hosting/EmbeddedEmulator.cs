@@ -1,17 +1,19 @@
 using Refold.Api.Client;
 using Refold.Emulator;
+using Refold.Emulator.Core;
 
 namespace Refold.Mcp.Server.Hosting;
 
 /// <summary>Starts the embedded Refold emulator (<c>--emulator</c>) on a loopback port with its seeded demo org.</summary>
 internal static class EmbeddedEmulator
 {
-    public static async Task<Upstream> StartAsync(CancellationToken cancellationToken)
+    public static async Task<Upstream> StartAsync(double speed, CancellationToken cancellationToken)
     {
         var emulator = await RefoldEmulator.StartAsync(new EmulatorOptions
         {
             // Only its warnings and errors, on stderr like ours.
             ConfigureLogging = l => ServerLogging.Configure(l, "Warning"),
+            TimeProvider = speed == 1 ? TimeProvider.System : new ScaledTimeProvider(speed),
         }, cancellationToken).ConfigureAwait(false);
 
         return new Upstream(

@@ -1,4 +1,5 @@
 using Refold.Api.Catalog;
+using Refold.Mcp.Server.Jobs;
 
 namespace Refold.Mcp.Server.Tools;
 
@@ -8,7 +9,11 @@ namespace Refold.Mcp.Server.Tools;
 /// </summary>
 public static class CompositeTools
 {
-    public static IReadOnlyList<(CompositeTool Declaration, Func<ToolSet, RefoldTool> Create)> All { get; } = [];
+    public static IReadOnlyList<(CompositeTool Declaration, Func<ToolSet, RefoldTool> Create)> All { get; } =
+    [
+        (RunWorkflowTool.Declared, set => new RunWorkflowTool(set)),
+        (WaitForExecutionTool.Declared, set => new WaitForExecutionTool(set)),
+    ];
 
     /// <summary>The composites <paramref name="set"/> reaches, in declaration order.</summary>
     public static IEnumerable<RefoldTool> For(ToolSet set) =>

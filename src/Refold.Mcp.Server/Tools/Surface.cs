@@ -39,6 +39,14 @@ public sealed record Surface
 
     public bool IncludeInferred { get; init; }
 
+    /// <summary>How long run_workflow and wait_for_execution wait when not told: under common client timeouts (60 s).</summary>
+    public const int DefaultWaitSeconds = 50;
+
+    public const int DefaultMaxWaitSeconds = 300;
+
+    /// <summary>The longest wait a caller of run_workflow or wait_for_execution may ask for.</summary>
+    public int MaxWaitSeconds { get; init; } = DefaultMaxWaitSeconds;
+
     /// <summary>True when the operator's choices let <paramref name="operation"/> be listed or called (credential aside).</summary>
     public bool Includes(Operation operation) => WhyExcluded(operation) is null;
 

@@ -1,0 +1,105 @@
+using System.Text.Json.Nodes;
+using ModelContextProtocol.Protocol;
+using Refold.Api.Catalog;
+using Refold.Api.Errors;
+using Refold.Api.Operations;
+using Refold.Mcp.Server.Tools;
+
+namespace Refold.Mcp.Server.Jobs;
+
+/// <summary>
+/// run_workflow: resolve a published workflow by id, alias or name, check the input against its request structure,
+/// start it asynchronously for the linked account and follow it to the end (or to a human task, or the wait's end).
+/// </summary>
+public sealed class RunWorkflowTool(ToolSet set) : CompositeToolBase(Declared, set)
+{
+    public static CompositeTool Declared { get; } = new()
+    {
+        Name = "run_workflow",
+        Group = Workflows.Group,
+        Title = "Run a workflow and follow it",
+        Description = "Runs a published workflow for a linked account and follows the run: pass workflow (its _id, workflow_alias or exact name) and input (checked against the workflow's expected input first). Sends progress per node and returns each node's outcome (status, attempts, error) and the return value. If the wait ends first you get finished: false and the execution_id for wait_for_execution; a run held at a human task returns waiting_for: human_task with its form.",
+        Auth = AuthLevel.Either,
+        Hints = ToolHints.Run,
+        Calls = [Workflows.ListWorkflows, Workflows.GetWorkflowRequestStructure, Workflows.ExecuteWorkflow, Executions.GetExecution],
+        Parameters =
+        [
+            Param.Body("workflow", "The workflow's _id, workflow_alias or exact name, e.g. 'Nightly contact sync' (see list_workflows).", required: true),
+            Param.RequiredLinkedAccountHeader,
+            Param.Body("input", "The workflow's input object, e.g. {\"ticket_id\": \"4711\"}; {} when it takes none.", ParameterType.Object),
+            WaitArgument.Parameter,
+            Param.Header("config_id", "Config whose settings the run uses; defaults to the linked account id."),
+            Param.Header("instance_tag", "Free-text label stored on the execution, e.g. 'chat-request-7'."),
+        ],
+    };
+
+    private readonly int _maxWait = set.Surface.MaxWaitSeconds;
+
+    protected override async Task<CallToolResult> ExecuteAsync(ToolCall call)
+    {
+        if (WaitArgument.Read(call, Name, _maxWait, out var wait) is { } badWait)
+        {
+            return badWait;
+        }
+
+        var arguments = call.Arguments;
+        var account = WorkflowResolver.Text(arguments, "linked_account_id");
+        var workflow = await WorkflowResolver.ResolveAsync(call, Name, arguments["workflow"]!.GetValue<string>(), account).ConfigureAwait(false);
+        var workflowId = WorkflowResolver.Text(workflow, "_id")!;
+        var input = arguments["input"] as JsonObject ?? [];
+
+        var structure = await OperationRunner.SendAsync(call, Workflows.GetWorkflowRequestStructure, WithAccount(new JsonObject { ["workflowId"] = workflowId }, account)).ConfigureAwait(false);
+        if (WorkflowInput.Problems(structure?["schema"], input) is { Count: > 0 } problems)
+        {
+            return ToolResults.Error(new RefoldError
+            {
+                Kind = RefoldErrorKind.InvalidArgument,
+                ErrorCode = "INVALID_WORKFLOW_INPUT",
+                Message = $"The input does not match what the workflow '{WorkflowResolver.Text(workflow, "name")}' expects: {string.Join("; ", problems)}.",
+                Operation = Name,
+                Argument = "input",
+                Hint = structure?["payload"] is JsonObject sample
+                    ? $"Nothing was run. A valid input looks like {sample.ToJsonString(ServerJson.Readable)}; get_workflow_request_structure shows the schema."
+                    : "Nothing was run. get_workflow_request_structure shows the schema the input must match.",
+            });
+        }
+
+        var execute = WithAccount(new JsonObject
+        {
+            ["workflowId"] = workflowId,
+            ["slug"] = WorkflowResolver.Text(workflow, "slug"),
+            ["sync_execution"] = "false",
+            ["payload"] = input.DeepClone(),
+        }, account);
+        foreach (var header in new[] { "config_id", "instance_tag" })
+        {
+            if (WorkflowResolver.Text(arguments, header) is { } value)
+            {
+                execute[header] = value;
+            }
+        }
+
+        var started = await OperationRunner.SendAsync(call, Workflows.ExecuteWorkflow, execute).ConfigureAwait(false);
+        var executionId = WorkflowResolver.Text(started as JsonObject, "execution_id")
+            ?? throw new RefoldApiException(new RefoldError
+            {
+                Kind = RefoldErrorKind.InvalidResponse,
+                Message = "Refold accepted the run but did not say which execution it started.",
+                Operation = Name,
+                Hint = $"Do not run it again: list_executions with workflow_id '{workflowId}' shows the run it started.",
+            });
+
+        var total = (workflow["nodes"] as JsonArray)?.Count;
+        return await new ExecutionFollower(call, executionId, account, total).FollowAsync(wait).ConfigureAwait(false);
+    }
+
+    internal static JsonObject WithAccount(JsonObject arguments, string? account)
+    {
+        if (account is not null)
+        {
+            arguments["linked_account_id"] = account;
+        }
+
+        return arguments;
+    }
+}

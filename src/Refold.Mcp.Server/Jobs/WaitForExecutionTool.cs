@@ -1,0 +1,43 @@
+using ModelContextProtocol.Protocol;
+using Refold.Api.Catalog;
+using Refold.Api.Operations;
+using Refold.Mcp.Server.Tools;
+
+namespace Refold.Mcp.Server.Jobs;
+
+/// <summary>wait_for_execution: follow a run that already exists, with the same progress and report as run_workflow.</summary>
+public sealed class WaitForExecutionTool(ToolSet set) : CompositeToolBase(Declared, set)
+{
+    public static CompositeTool Declared { get; } = new()
+    {
+        Name = "wait_for_execution",
+        Group = Executions.Group,
+        Title = "Wait for an execution to finish",
+        Description = "Follows an existing workflow run until it finishes, reaches a human task or the wait ends, sending progress per node. Returns the same compact report as run_workflow: status, finished, each node's outcome (status, attempts, error), the return value. Pass execution_id from run_workflow, execute_workflow or list_executions. Only reads: stopping a run is stop_execution.",
+        Auth = AuthLevel.Either,
+        Hints = ToolHints.Read,
+        Calls = [Executions.GetExecution],
+        Parameters =
+        [
+            Param.Body("execution_id", "Execution _id, e.g. '66a1f00dbeefcafe00000901'.", required: true),
+            Param.LinkedAccountHeader,
+            WaitArgument.Parameter,
+        ],
+    };
+
+    private readonly int _maxWait = set.Surface.MaxWaitSeconds;
+
+    protected override async Task<CallToolResult> ExecuteAsync(ToolCall call)
+    {
+        if (WaitArgument.Read(call, Name, _maxWait, out var wait) is { } badWait)
+        {
+            return badWait;
+        }
+
+        var executionId = call.Arguments["execution_id"]!.GetValue<string>();
+        var account = WorkflowResolver.Text(call.Arguments, "linked_account_id");
+
+        // The workflow's node count is not on the execution: progress counts the nodes reached so far.
+        return await new ExecutionFollower(call, executionId, account, totalNodes: null).FollowAsync(wait).ConfigureAwait(false);
+    }
+}
