@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Refold.Api.Client;
 using Refold.Mcp.Server.Cli;
+using Refold.Mcp.Server.Primitives;
 using Refold.Mcp.Server.Sessions;
 using Refold.Mcp.Server.Tools;
 
@@ -26,7 +27,7 @@ public static class StdioServer
 
         var mcp = builder.Services.AddMcpServer(CoreServices.Configure);
         _ = streams is { } s ? mcp.WithStreamServerTransport(s.Input, s.Output) : mcp.WithStdioServerTransport();
-        mcp.WithTools(tools.Tools);
+        mcp.WithTools(tools.Tools).WithRefoldResources().WithRefoldPrompts();
         return builder.Build();
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.AspNetCore;
 using Refold.Mcp.Server.Cli;
+using Refold.Mcp.Server.Primitives;
 using Refold.Mcp.Server.Hosting;
 using Refold.Mcp.Server.Sessions;
 
@@ -30,7 +31,7 @@ public static class HttpServer
 
         builder.Services.AddRefoldMcpCore(options, upstream);
         builder.Services.AddSingleton<SessionDirectory>();
-        builder.Services.AddMcpServer(CoreServices.Configure).WithHttpTransport(http =>
+        builder.Services.AddMcpServer(CoreServices.Configure).WithRefoldResources().WithRefoldPrompts().WithHttpTransport(http =>
         {
             http.SessionMode = HttpServerSessionMode.StatefulForInitializeClients;
             http.ConfigureSessionOptions = (context, session, _) =>

@@ -24,7 +24,7 @@ public static partial class WorkflowResolver
     public static async Task<JsonObject> ResolveAsync(ToolCall call, string tool, string reference, string? account)
     {
         var wanted = reference.Trim();
-        var workflows = await PublishedAsync(call, account).ConfigureAwait(false);
+        var workflows = await ListAsync(call, account, publishedOnly: true).ConfigureAwait(false);
         List<JsonObject> matches = ObjectId().IsMatch(wanted)
             ? [.. workflows.Where(w => Text(w, "_id") == wanted)]
             : [.. workflows.Where(w => string.Equals(Text(w, "workflow_alias"), wanted, StringComparison.OrdinalIgnoreCase))];
@@ -47,7 +47,11 @@ public static partial class WorkflowResolver
         };
     }
 
-    private static async Task<List<JsonObject>> PublishedAsync(ToolCall call, string? account)
+    /// <summary>
+    /// The workflows the session sees for <paramref name="account"/>: the org's, and the account's private ones when
+    /// an account is named (by the argument or the credential); up to 10 pages of 50 of each.
+    /// </summary>
+    public static async Task<List<JsonObject>> ListAsync(ToolCall call, string? account, bool publishedOnly)
     {
         var found = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
         var scopes = account is not null || call.Session.Credential?.LinkedAccountId is not null ? new[] { null, "private" } : [null];
@@ -55,7 +59,12 @@ public static partial class WorkflowResolver
         {
             for (var page = 1; page <= MaxPages; page++)
             {
-                var arguments = new JsonObject { ["page"] = page, ["limit"] = PageSize, ["published"] = "true" };
+                var arguments = new JsonObject { ["page"] = page, ["limit"] = PageSize };
+                if (publishedOnly)
+                {
+                    arguments["published"] = "true";
+                }
+
                 if (account is not null)
                 {
                     arguments["linked_account_id"] = account;
@@ -68,7 +77,7 @@ public static partial class WorkflowResolver
 
                 var result = await OperationRunner.SendAsync(call, Workflows.ListWorkflows, arguments).ConfigureAwait(false);
                 var docs = result?["docs"] as JsonArray ?? [];
-                foreach (var doc in docs.OfType<JsonObject>().Where(d => d["published"]?.GetValueKind() != System.Text.Json.JsonValueKind.False))
+                foreach (var doc in docs.OfType<JsonObject>().Where(d => !publishedOnly || d["published"]?.GetValueKind() != System.Text.Json.JsonValueKind.False))
                 {
                     if (Text(doc, "_id") is { } id)
                     {

@@ -31,7 +31,7 @@ public sealed class RefoldSession(RefoldClient client, ToolSet tools, ILogger lo
     /// The session a tool call belongs to: over HTTP the one the authentication step attached to the request's user,
     /// otherwise (stdio, in-process) the single session of the process.
     /// </summary>
-    public static RefoldSession Of(RequestContext<ModelContextProtocol.Protocol.CallToolRequestParams> request) =>
+    public static RefoldSession Of<TParams>(RequestContext<TParams> request) =>
         request.User?.Identity is RefoldIdentity identity
             ? identity.Session
             : request.Services?.GetService(typeof(RefoldSession)) as RefoldSession
