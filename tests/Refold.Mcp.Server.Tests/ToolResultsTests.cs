@@ -50,7 +50,7 @@ public sealed class ToolResultsTests
         var keys = result.Structured().EnumerateObject().Select(p => p.Name).ToList();
 
         Assert.True(result.IsError);
-        Assert.Equal(["status_code", "http_error_type", "error_code", "message", "retryable", "retry_after_s", "hint", "request_id", "kind", "argument", "operation"], keys);
+        Assert.Equal(["status_code", "http_error_type", "error_code", "message", "outcome", "retryable", "retry_after_s", "hint", "request_id", "kind", "argument", "operation"], keys);
         Assert.Equal(2, result.Structured().GetProperty("retry_after_s").GetDouble());
         Assert.Equal("rate_limited", result.Structured().Str("kind"));
         Assert.Contains("Retryable after 2 s", result.Text(), StringComparison.Ordinal);

@@ -17,6 +17,12 @@ public sealed record Operation : ToolDeclaration
     /// <summary>HTTP status Refold answers on success.</summary>
     public int SuccessStatus { get; init; } = 200;
 
+    /// <summary>
+    /// For an operation that is not idempotent: how to tell whether it took effect when its answer was lost. Without
+    /// one, the group's list operation is named (see <see cref="Catalog.OutcomeCheck.Of"/>).
+    /// </summary>
+    public OutcomeCheck? OutcomeCheck { get; init; }
+
     /// <summary>Refold still serves it but documents a replacement.</summary>
     public bool Deprecated { get; init; }
 

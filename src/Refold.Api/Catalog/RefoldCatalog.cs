@@ -28,4 +28,8 @@ public static class RefoldCatalog
 
     /// <summary>The operation with this tool name, or null.</summary>
     public static Operation? Find(string name) => s_byName.GetValueOrDefault(name);
+
+    /// <summary>The group's first current <c>list_</c> operation (where an agent sees what exists), or null.</summary>
+    public static Operation? ListOperationOf(OperationGroup group) =>
+        Operations.FirstOrDefault(o => o.Group == group && o.Name.StartsWith("list_", StringComparison.Ordinal) && !o.Deprecated);
 }

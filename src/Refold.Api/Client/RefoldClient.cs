@@ -46,12 +46,13 @@ public sealed class RefoldClient
         using var request = RequestFactory.Create(operation, arguments, Credential);
         RefoldRequestOptions.Set(request, operation, _limiterKey);
 
+        var sentAt = _time.GetUtcNow();
         HttpResponseMessage response;
         try
         {
             response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (TransportError(operation, e, cancellationToken) is { } error)
+        catch (Exception e) when (TransportError(operation, e, arguments, sentAt, cancellationToken) is { } error)
         {
             throw new RefoldApiException(error, e);
         }
@@ -59,7 +60,7 @@ public sealed class RefoldClient
         using (response)
         {
             var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            Fail(RefoldErrorMapper.FromResponse(operation, response.StatusCode, body, response.Headers, _time.GetUtcNow()));
+            Fail(RefoldErrorMapper.FromResponse(operation, response.StatusCode, body, response.Headers, _time.GetUtcNow(), arguments, sentAt));
             return Parse(body);
         }
     }
@@ -98,19 +99,31 @@ public sealed class RefoldClient
         }
     }
 
-    private RefoldError? TransportError(Operation operation, Exception e, CancellationToken cancellationToken) => e switch
+    private RefoldError? TransportError(Operation operation, Exception e, JsonObject arguments, DateTimeOffset sentAt, CancellationToken cancellationToken) => e switch
     {
         OperationCanceledException when cancellationToken.IsCancellationRequested => null,
-        TimeoutRejectedException or TaskCanceledException or TimeoutException => RefoldErrorMapper.FromFailure(operation, RefoldErrorKind.Timeout,
-            $"Refold did not answer {operation.Name} in time{(operation.Hints.Idempotent ? ", even after retrying" : "")}."),
-        BrokenCircuitException broken => RefoldErrorMapper.FromFailure(operation, RefoldErrorKind.CircuitOpen,
+
+        // The attempt timed out somewhere between connecting and reading the answer: it may have been applied.
+        TimeoutRejectedException or TaskCanceledException or TimeoutException => RefoldErrorMapper.FromFailure(operation, RefoldErrorKind.Timeout, RefoldOutcome.Unknown,
+            $"Refold did not answer {operation.Name} in time{(operation.Hints.Idempotent ? ", even after retrying" : "")}.", null, arguments, sentAt),
+        BrokenCircuitException broken => RefoldErrorMapper.FromFailure(operation, RefoldErrorKind.CircuitOpen, RefoldOutcome.NotSent,
             $"Calls to Refold are paused after repeated failures; {operation.Name} was not sent.", broken.RetryAfter),
-        RateLimiterRejectedException limited => RefoldErrorMapper.FromFailure(operation, RefoldErrorKind.RateLimited,
+        RateLimiterRejectedException limited => RefoldErrorMapper.FromFailure(operation, RefoldErrorKind.RateLimited, RefoldOutcome.NotSent,
             $"Too many calls are waiting for Refold's rate limit; {operation.Name} was not sent.", limited.RetryAfter),
-        HttpRequestException http => RefoldErrorMapper.FromFailure(operation, RefoldErrorKind.Network,
-            $"Could not reach Refold at {_http.BaseAddress}: {NetworkReason(http)}."),
+        HttpRequestException http when NeverSent(http) => RefoldErrorMapper.FromFailure(operation, RefoldErrorKind.Network, RefoldOutcome.NotSent,
+            $"Could not reach Refold at {_http.BaseAddress}: {NetworkReason(http)}; {operation.Name} was not sent."),
+        HttpRequestException http => RefoldErrorMapper.FromFailure(operation, RefoldErrorKind.Network, RefoldOutcome.Unknown,
+            $"The connection to Refold at {_http.BaseAddress} failed while {operation.Name} was under way, before its answer arrived: {NetworkReason(http)}.", null, arguments, sentAt),
         _ => null,
     };
+
+    // Only failures that happen before a byte of the request can leave: resolving the name, connecting, the TLS or
+    // proxy handshake. Anything else (a reset, a response that ended early, an unknown error) may come after Refold
+    // read the request, so it is not counted as unsent.
+    private static bool NeverSent(HttpRequestException e) =>
+        e.HttpRequestError is HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError
+            or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError
+        || e.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionRefused or SocketError.HostNotFound };
 
     private static string NetworkReason(HttpRequestException e) => e.InnerException switch
     {

@@ -20,7 +20,10 @@ public sealed record RefoldError
     /// <summary>Refold's internal code (<c>error</c> or <c>error_code</c>), e.g. <c>RESOURCE_NOT_FOUND</c>.</summary>
     public string? ErrorCode { get; init; }
 
-    /// <summary>True when the same call may succeed if repeated later.</summary>
+    /// <summary>Whether the call may have taken effect: <see cref="RefoldOutcome.Unknown"/> unless it is known not to have.</summary>
+    public RefoldOutcome Outcome { get; init; }
+
+    /// <summary>True when the same call may succeed if repeated later; never for a call that may have taken effect and is not idempotent.</summary>
     public bool Retryable { get; init; }
 
     /// <summary>Seconds to wait before repeating, from <c>Retry-After</c> when Refold sent one.</summary>

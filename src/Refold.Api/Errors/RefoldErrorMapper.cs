@@ -24,8 +24,11 @@ public static partial class RefoldErrorMapper
     private static partial Regex ErrorCodePattern();
 
     /// <summary>The error a response stands for, or null when it is a success.</summary>
+    /// <param name="arguments">The call's arguments, for the hint of an unknown outcome (see <see cref="OutcomeHints"/>).</param>
+    /// <param name="sentAt">When the call was sent, for the same hint.</param>
     public static RefoldError? FromResponse(
-        Operation operation, HttpStatusCode status, string? body, HttpResponseHeaders? headers, DateTimeOffset now)
+        Operation operation, HttpStatusCode status, string? body, HttpResponseHeaders? headers, DateTimeOffset now,
+        JsonObject? arguments = null, DateTimeOffset? sentAt = null)
     {
         var code = (int)status;
         var envelope = TryParseObject(body);
@@ -40,30 +43,37 @@ public static partial class RefoldErrorMapper
         var detail = errorField is not null && errorField != errorCode ? errorField : null;
         var kind = success ? RefoldErrorKind.BadRequest : KindOf(code, errorCode);
 
+        // A 5xx may come after Refold applied the call (a gateway, a crash on the way out); anything else says it did not.
+        var outcome = kind == RefoldErrorKind.ServerError ? RefoldOutcome.Unknown : RefoldOutcome.Rejected;
         return new RefoldError
         {
             Kind = kind,
+            Outcome = outcome,
             Operation = operation.Name,
             StatusCode = code,
             HttpErrorType = Text(envelope, "http_error_type") ?? Text(envelope, "error_type") ?? (success ? "BAD_REQUEST" : HttpErrorTypes.Of(code)),
             ErrorCode = errorCode,
             Message = MessageOf(operation, code, envelope, body, detail),
-            Retryable = kind is RefoldErrorKind.RateLimited or RefoldErrorKind.ServerError || code == 408,
+            Retryable = RetryableOf(operation, kind, outcome),
             RetryAfterSeconds = RetryAfterSeconds(headers?.RetryAfter, now),
             RequestId = Text(envelope, "request_id") ?? FirstHeader(headers, "x-request-id"),
-            Hint = HintFor(operation, kind, errorCode),
+            Hint = HintFor(operation, kind, errorCode, outcome, arguments, sentAt),
         };
     }
 
     /// <summary>The error for a failure that produced no HTTP response.</summary>
-    public static RefoldError FromFailure(Operation operation, RefoldErrorKind kind, string message, TimeSpan? retryAfter = null) => new()
+    /// <param name="outcome"><see cref="RefoldOutcome.NotSent"/> only when the request is known not to have left; else unknown.</param>
+    public static RefoldError FromFailure(
+        Operation operation, RefoldErrorKind kind, RefoldOutcome outcome, string message, TimeSpan? retryAfter = null,
+        JsonObject? arguments = null, DateTimeOffset? sentAt = null) => new()
     {
         Kind = kind,
+        Outcome = outcome,
         Operation = operation.Name,
         Message = message,
-        Retryable = kind is RefoldErrorKind.Timeout or RefoldErrorKind.Network or RefoldErrorKind.CircuitOpen or RefoldErrorKind.RateLimited,
+        Retryable = RetryableOf(operation, kind, outcome),
         RetryAfterSeconds = retryAfter is { } r ? Math.Ceiling(r.TotalSeconds * 10) / 10 : null,
-        Hint = HintFor(operation, kind, null),
+        Hint = HintFor(operation, kind, null, outcome, arguments, sentAt),
     };
 
     /// <summary>An error raised before anything was sent: a bad argument or a credential that may not call the operation.</summary>
@@ -74,7 +84,8 @@ public static partial class RefoldErrorMapper
         ErrorCode = code,
         Message = message,
         Argument = argument,
-        Hint = hint ?? HintFor(operation, kind, code),
+        Outcome = RefoldOutcome.NotSent,
+        Hint = hint ?? HintFor(operation, kind, code, RefoldOutcome.NotSent, null, null),
     };
 
     private static bool IsErrorEnvelope(JsonObject? envelope) =>
@@ -121,10 +132,16 @@ public static partial class RefoldErrorMapper
         return $"Refold answered {operation.Name} with HTTP {status} and no explanation.";
     }
 
-    private static string? HintFor(ToolDeclaration operation, RefoldErrorKind kind, string? errorCode) => kind switch
+    // A failure that may have taken effect is worth repeating only when repeating is harmless.
+    private static bool RetryableOf(ToolDeclaration operation, RefoldErrorKind kind, RefoldOutcome outcome) =>
+        kind is RefoldErrorKind.RateLimited or RefoldErrorKind.ServerError or RefoldErrorKind.Timeout or RefoldErrorKind.Network or RefoldErrorKind.CircuitOpen
+        && (outcome != RefoldOutcome.Unknown || operation.Hints.Idempotent);
+
+    private static string? HintFor(ToolDeclaration operation, RefoldErrorKind kind, string? errorCode, RefoldOutcome outcome, JsonObject? arguments, DateTimeOffset? sentAt) => kind switch
     {
-        RefoldErrorKind.NotFound => ListToolOf(operation) is { } list
-            ? $"Check the id you passed; {list} shows the ones that exist."
+        _ when outcome == RefoldOutcome.Unknown && !operation.Hints.Idempotent => OutcomeHints.For(operation, arguments, sentAt),
+        RefoldErrorKind.NotFound => RefoldCatalog.ListOperationOf(operation.Group) is { } list
+            ? $"Check the id you passed; {list.Name} shows the ones that exist."
             : "Check the id you passed; it does not exist for this org, environment or linked account.",
         RefoldErrorKind.Unauthorized when errorCode == "INVALID_TOKEN" =>
             "The session token is missing, invalid, expired or revoked: mint a new one with generate_session_token.",
@@ -132,11 +149,12 @@ public static partial class RefoldErrorMapper
             "Refold refused the credential: check the API key and its environment (tk... is test, pk... is production).",
         RefoldErrorKind.Forbidden => "This credential may not touch that resource (for example another linked account's private workflow).",
         RefoldErrorKind.RateLimited => "Refold allows 20 requests per second with bursts of 5: wait retry_after_s seconds (or a second) and repeat.",
-        RefoldErrorKind.ServerError when operation.Hints.Idempotent => "Refold failed on its side; the call is safe to repeat later.",
-        RefoldErrorKind.ServerError => "Refold failed on its side; this call is not idempotent, so check whether it took effect before repeating it.",
+        RefoldErrorKind.ServerError => "Refold failed on its side; the call is idempotent, so it is safe to repeat later.",
         RefoldErrorKind.NotImplemented => "Refold does not support this for the given resource.",
-        RefoldErrorKind.Timeout when operation.Hints.Idempotent => "Refold did not answer in time; the call is safe to repeat.",
-        RefoldErrorKind.Timeout => "Refold did not answer in time; this call is not idempotent, so check whether it took effect before repeating it.",
+        RefoldErrorKind.Timeout when outcome == RefoldOutcome.Unknown => "Refold did not answer in time; the call is idempotent, so it is safe to repeat.",
+        RefoldErrorKind.Timeout => "Refold gave up waiting for the request before taking it: repeat it.",
+        RefoldErrorKind.Network when outcome == RefoldOutcome.Unknown =>
+            "The connection dropped before Refold's answer arrived; the call is idempotent, so it is safe to repeat.",
         RefoldErrorKind.Network => "Refold could not be reached: check the base URL and the network, then repeat.",
         RefoldErrorKind.CircuitOpen => "Recent calls to Refold kept failing, so calls are paused briefly: wait retry_after_s seconds.",
         RefoldErrorKind.InvalidArgument => "Fix the argument named in the message and call again; the tool's input schema lists every argument.",
@@ -144,9 +162,6 @@ public static partial class RefoldErrorMapper
         RefoldErrorKind.BadRequest => "Refold rejected the request: fix what the message names and call again.",
         _ => null,
     };
-
-    private static string? ListToolOf(ToolDeclaration operation) =>
-        RefoldCatalog.Operations.FirstOrDefault(o => o.Group == operation.Group && o.Name.StartsWith("list_", StringComparison.Ordinal) && !o.Deprecated)?.Name;
 
     private static double? RetryAfterSeconds(RetryConditionHeaderValue? retryAfter, DateTimeOffset now)
     {

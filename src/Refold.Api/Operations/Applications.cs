@@ -94,6 +94,7 @@ public static class Applications
         Route = "/api/v2/integration-schema/{slug}/actions/{action_id}/execute",
         Auth = AuthLevel.Org,
         Hints = ToolHints.Run,
+        OutcomeCheck = new() { LookFor = "in the app itself whether the action happened (for a write, a list or search action of the same app through execute_application_action shows the record)" },
         Parameters =
         [
             Param.Path("slug", "App slug, e.g. 'hubspot' (see list_applications)."),

@@ -37,6 +37,7 @@ public static class Datarefs
         Route = "/api/v2/public/dataref",
         Auth = AuthLevel.Org,
         Hints = ToolHints.Create,
+        OutcomeCheck = new() { Read = "get_dataref", LookFor = "the dataref (a taken name is refused with 400)", Arguments = [("refName", "refName")] },
         Parameters =
         [
             Param.LinkedAccountHeader,

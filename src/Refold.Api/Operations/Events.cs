@@ -9,6 +9,9 @@ public static class Events
 
     private static Parameter EventIdPath { get; } = Param.Path("event_id", "The event's _id, from list_events.");
 
+    // A trigger answers without execution ids: the runs it queued show up in list_executions.
+    private static OutcomeCheck TriggeredRuns { get; } = Executions.NewRuns("runs with execution_source Event created since then", ("slug", "slug"));
+
     public static Operation ListEvents { get; } = new()
     {
         Name = "list_events",
@@ -100,6 +103,7 @@ public static class Events
         Route = "/api/v2/public/event/trigger",
         Auth = AuthLevel.Either,
         Hints = ToolHints.Run,
+        OutcomeCheck = TriggeredRuns,
         Parameters =
         [
             Param.LinkedAccountHeader,
@@ -122,6 +126,7 @@ public static class Events
         Route = "/api/v2/public/event/{slug}",
         Auth = AuthLevel.Either,
         Hints = ToolHints.Run,
+        OutcomeCheck = TriggeredRuns,
         Parameters =
         [
             Param.Path("slug", "Application slug, e.g. 'zendesk' (from list_applications)."),
@@ -144,6 +149,7 @@ public static class Events
         Route = "/api/v2/public/event",
         Auth = AuthLevel.Org,
         Hints = ToolHints.Run,
+        OutcomeCheck = TriggeredRuns,
         Deprecated = true,
         Parameters =
         [

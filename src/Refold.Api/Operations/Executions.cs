@@ -36,6 +36,10 @@ public static class Executions
         ],
     };
 
+    /// <summary>The check of an operation that starts runs: list_executions since the call, filtered by these of its arguments.</summary>
+    internal static OutcomeCheck NewRuns(string lookFor, params (string Read, string From)[] arguments) =>
+        new() { Read = ListExecutions.Name, LookFor = lookFor, Since = "start_date", Arguments = arguments };
+
     public static Operation GetExecution { get; } = new()
     {
         Name = "get_execution",
@@ -102,6 +106,7 @@ public static class Executions
         Route = "/api/v2/public/execution/{instanceId}/rerun",
         Auth = AuthLevel.Either,
         Hints = ToolHints.Run,
+        OutcomeCheck = NewRuns("a new run of the same workflow created since then"),
         Parameters =
         [
             Param.Path("instanceId", "Execution _id of the run to replay (from list_executions)."),

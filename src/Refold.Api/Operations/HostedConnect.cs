@@ -17,6 +17,7 @@ public static class HostedConnect
         Route = "/api/v2/public/connect-url",
         Auth = AuthLevel.Account,
         Hints = ToolHints.Create,
+        OutcomeCheck = new() { LookFor = "nothing: a connect URL changes no state, so a repeat only issues another URL" },
         Parameters =
         [
             Param.Query("linked_account_id", "Your id of the linked account the session token belongs to, e.g. 'acct_9001'.", ParameterType.String, required: true),

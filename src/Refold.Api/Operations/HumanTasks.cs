@@ -33,6 +33,7 @@ public static class HumanTasks
         Route = "/api/v2/public/human-tasks/{id}",
         Auth = AuthLevel.None,
         Hints = new(ReadOnly: false, Destructive: false, Idempotent: false, OpenWorld: true),
+        OutcomeCheck = new() { Read = "get_human_task", LookFor = "whether the task is still waiting (a second submission is refused with 400)", Arguments = [("id", "id")] },
         Parameters =
         [
             Param.Path("id", "Human task _id, e.g. '66a1f00dbeefcafe00001001' (see get_human_task)."),

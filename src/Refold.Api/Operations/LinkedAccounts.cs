@@ -37,6 +37,7 @@ public static class LinkedAccounts
         Route = "/api/v2/public/linked-account",
         Auth = AuthLevel.Org,
         Hints = ToolHints.Create,
+        OutcomeCheck = new() { Read = "get_linked_account", LookFor = "the account (it exists only if the create took effect)", Arguments = [("linked_account_id", "account_id"), ("linked_account_id", "linked_account_id")] },
         Parameters =
         [
             Param.Body("account_id", "Your own unique id for the customer, e.g. 'acct_9001'; give this or linked_account_id."),

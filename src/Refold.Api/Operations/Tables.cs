@@ -75,6 +75,7 @@ public static class Tables
         Route = "/api/v2/public/tables/{table_id}",
         Auth = AuthLevel.Org,
         Hints = ToolHints.Create,
+        OutcomeCheck = new() { Read = "search_table_records", LookFor = "the records you sent", Arguments = [("table_id", "table_id")] },
         Parameters =
         [
             Param.LinkedAccountHeader,

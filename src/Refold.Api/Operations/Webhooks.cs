@@ -29,6 +29,7 @@ public static class Webhooks
         Route = "/api/v2/public/webhook",
         Auth = AuthLevel.Either,
         Hints = ToolHints.Create,
+        OutcomeCheck = new() { Read = "list_webhooks", LookFor = "a subscription with this webhook_url and these events" },
         Parameters =
         [
             Param.Body("webhook_url", "http(s) URL that receives the deliveries, e.g. 'https://hooks.example.com/refold'.", ParameterType.String, required: true),

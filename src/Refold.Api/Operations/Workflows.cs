@@ -49,6 +49,7 @@ public static class Workflows
         Route = "/api/v2/public/workflow",
         Auth = AuthLevel.Either,
         Hints = ToolHints.Create,
+        OutcomeCheck = new() { Read = "list_workflows", LookFor = "a private draft with this name", Arguments = [("name", "name"), ("slug", "slug")] },
         Parameters =
         [
             Param.LinkedAccountHeader,
@@ -160,6 +161,7 @@ public static class Workflows
         Route = "/api/v2/public/workflow/{workflowId}/execute",
         Auth = AuthLevel.Either,
         Hints = ToolHints.Run,
+        OutcomeCheck = Executions.NewRuns("a run of this workflow created since then", ("workflow_id", "workflowId")),
         Parameters =
         [
             Param.Path("workflowId", "Published workflow _id or its workflow_alias, from list_workflows."),
@@ -237,6 +239,7 @@ public static class Workflows
         Route = "/api/v1/workflow/{workflowId}/execute",
         Auth = AuthLevel.Org,
         Hints = ToolHints.Run,
+        OutcomeCheck = Executions.NewRuns("a run of this workflow created since then", ("workflow_id", "workflowId")),
         Deprecated = true,
         Parameters =
         [

@@ -9,7 +9,8 @@ namespace Refold.Api.Resilience;
 
 /// <summary>
 /// The pipeline every Refold call passes through, one instance per upstream org:
-/// retry (idempotent operations only, jittered exponential backoff, <c>Retry-After</c> honoured)
+/// retry (idempotent operations, and a 429 on any operation since Refold did not process it; jittered exponential
+/// backoff, <c>Retry-After</c> honoured)
 /// → circuit breaker → the org's shared rate limiter (every attempt pays a token) → per-attempt timeout.
 /// </summary>
 internal static class RefoldResilience
@@ -28,7 +29,8 @@ internal static class RefoldResilience
             ShouldRetryAfterHeader = true,
         };
         var transient = retry.ShouldHandle;
-        retry.ShouldHandle = args => RefoldRequestOptions.IsIdempotent(args.Context.GetRequestMessage()) && options.MaxRetries > 0 && !IsNotImplemented(args.Outcome)
+        retry.ShouldHandle = args => options.MaxRetries > 0 && !IsNotImplemented(args.Outcome)
+            && (IsTooManyRequests(args.Outcome) || RefoldRequestOptions.IsIdempotent(args.Context.GetRequestMessage()))
             ? transient(args)
             : PredicateResult.False();
 
@@ -42,7 +44,7 @@ internal static class RefoldResilience
         var failure = breaker.ShouldHandle;
 
         // A 429 says the org is busy, not that Refold is down: it must not open the circuit.
-        breaker.ShouldHandle = args => args.Outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests || IsNotImplemented(args.Outcome)
+        breaker.ShouldHandle = args => IsTooManyRequests(args.Outcome) || IsNotImplemented(args.Outcome)
             ? PredicateResult.False()
             : failure(args);
 
@@ -52,6 +54,8 @@ internal static class RefoldResilience
             .AddRateLimiter(limiter)
             .AddTimeout(options.AttemptTimeout);
     }
+
+    private static bool IsTooManyRequests(Outcome<HttpResponseMessage> outcome) => outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests;
 
     private static bool IsNotImplemented(Outcome<HttpResponseMessage> outcome) => outcome.Result?.StatusCode == HttpStatusCode.NotImplemented;
 }

@@ -39,7 +39,7 @@ public static class ToolResults
 
     /// <summary>A tool-level refusal or bad input that is not tied to a catalog operation.</summary>
     public static CallToolResult Error(RefoldErrorKind kind, string code, string message, string tool, string? argument = null, string? hint = null) =>
-        Error(new RefoldError { Kind = kind, ErrorCode = code, Message = message, Operation = tool, Argument = argument, Hint = hint });
+        Error(new RefoldError { Kind = kind, Outcome = RefoldOutcome.NotSent, ErrorCode = code, Message = message, Operation = tool, Argument = argument, Hint = hint });
 
     /// <summary>For an exception nobody expected: says so without leaking its details (they go to the log).</summary>
     public static CallToolResult Unexpected(string tool) => Error(new RefoldError
@@ -49,16 +49,17 @@ public static class ToolResults
         Message = $"{tool} failed because of an unexpected error inside the MCP server; it has been logged.",
         Operation = tool,
         Retryable = false,
-        Hint = "Try again; if it keeps failing, report it to the operator of this server.",
+        Hint = "If the call changes something, check whether it took effect before trying again; if it keeps failing, report it to the operator of this server.",
     });
 
-    /// <summary>The error contract: status_code, http_error_type, error_code, message, retryable, retry_after_s, hint, request_id, plus kind, argument, operation.</summary>
+    /// <summary>The error contract: status_code, http_error_type, error_code, message, outcome, retryable, retry_after_s, hint, request_id, plus kind, argument, operation.</summary>
     public static JsonObject ErrorObject(RefoldError error) => new()
     {
         ["status_code"] = error.StatusCode,
         ["http_error_type"] = error.HttpErrorType,
         ["error_code"] = error.ErrorCode,
         ["message"] = error.Message,
+        ["outcome"] = SnakeCase(error.Outcome.ToString()),
         ["retryable"] = error.Retryable,
         ["retry_after_s"] = error.RetryAfterSeconds,
         ["hint"] = error.Hint,

@@ -56,6 +56,37 @@ public sealed partial class DeclarationTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void OutcomeCheck_OfEveryNonIdempotentOperation_NamesAReadThatTakesItsArguments(string name)
+    {
+        var op = RefoldCatalog.Find(name)!;
+        if (op.Hints.Idempotent)
+        {
+            Assert.Null(op.OutcomeCheck);
+            return;
+        }
+
+        var check = OutcomeCheck.Of(op);
+        Assert.NotNull(check);
+        Assert.False(string.IsNullOrWhiteSpace(check.LookFor), $"{name}: the check must say what to look for");
+        if (check.Read is null)
+        {
+            Assert.Empty(check.Arguments);
+            return;
+        }
+
+        var read = RefoldCatalog.Find(check.Read);
+        Assert.True(read is { Hints.ReadOnly: true }, $"{name}: {check.Read} must be a read-only operation");
+        var takes = read.Arguments.Select(a => a.Name).ToHashSet();
+        Assert.All(check.Arguments, a =>
+        {
+            Assert.Contains(a.Read, takes);
+            Assert.Contains(op.Arguments, x => x.Name == a.From);
+        });
+        Assert.True(check.Since is null || takes.Contains(check.Since), $"{name}: {check.Read} has no argument {check.Since}");
+    }
+
     [Fact]
     public void Groups_EachHaveOperations_AndUniqueIds()
     {

@@ -8,7 +8,7 @@ using Refold.Api.Tests.Support;
 
 namespace Refold.Api.Tests.Client;
 
-/// <summary>Failures with no HTTP answer: a timeout and a refused connection.</summary>
+/// <summary>Failures with no HTTP answer: a timeout (outcome unknown) and a refused connection (not sent).</summary>
 public sealed class TransportFailureTests
 {
     [Fact]
@@ -22,13 +22,16 @@ public sealed class TransportFailureTests
             factory.Create(RefoldCredential.FromApiKey(TestClients.ApiKey, "acct_1")).SendAsync(Workflows.ExecuteWorkflow, new() { ["workflowId"] = "wf", ["slug"] = "hubspot" }))).Error;
 
         Assert.Equal(RefoldErrorKind.Timeout, error.Kind);
-        Assert.True(error.Retryable);
-        Assert.Contains("not idempotent", error.Hint, StringComparison.Ordinal);
+        Assert.Equal(RefoldOutcome.Unknown, error.Outcome);
+        Assert.False(error.Retryable);
+        Assert.Contains("""list_executions with workflow_id="wf", start_date=""", error.Hint, StringComparison.Ordinal);
         Assert.Equal(1, hanging.Calls);
     }
 
-    [Fact]
-    public async Task Send_ConnectionRefused_IsNetworkError()
+    [Theory]
+    [InlineData("list_applications")]
+    [InlineData("create_linked_account")]
+    public async Task Send_ConnectionRefused_IsNetworkErrorNotSent(string operation)
     {
         var port = ClosedPort();
         var services = new ServiceCollection();
@@ -40,12 +43,15 @@ public sealed class TransportFailureTests
         await using var provider = services.BuildServiceProvider();
         var client = provider.GetRequiredService<RefoldClientFactory>().Create(RefoldCredential.FromApiKey(TestClients.ApiKey));
 
-        var error = (await Assert.ThrowsAsync<RefoldApiException>(() => client.SendAsync(Applications.ListApplications))).Error;
+        var error = (await Assert.ThrowsAsync<RefoldApiException>(() => client.SendAsync(operation, operation.StartsWith("create_", StringComparison.Ordinal) ? new() { ["account_id"] = "acct_9" } : null))).Error;
 
         Assert.Equal(RefoldErrorKind.Network, error.Kind);
+        Assert.Equal(RefoldOutcome.NotSent, error.Outcome);
         Assert.Contains("connection refused", error.Message, StringComparison.Ordinal);
+        Assert.Contains("was not sent", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(TestClients.ApiKey, error.Message, StringComparison.Ordinal);
         Assert.True(error.Retryable);
+        Assert.Contains("then repeat", error.Hint, StringComparison.Ordinal);
     }
 
     private static int ClosedPort()

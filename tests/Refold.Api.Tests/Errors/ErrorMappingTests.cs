@@ -91,7 +91,9 @@ public sealed class ErrorMappingTests
         Assert.Equal("SERVICE_UNAVAILABLE", error.HttpErrorType);
         Assert.Contains("not JSON", error.Message, StringComparison.Ordinal);
         Assert.Contains("502 Bad Gateway", error.Message, StringComparison.Ordinal);
-        Assert.True(error.Retryable);
+        Assert.Equal(RefoldOutcome.Unknown, error.Outcome);
+        Assert.False(error.Retryable);
+        Assert.Contains("list_webhooks", error.Hint, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -6,7 +6,7 @@ using Refold.Api.Tests.Support;
 
 namespace Refold.Api.Tests.Resilience;
 
-/// <summary>Which calls are repeated, and when: only idempotent ones, after jittered backoff or Retry-After.</summary>
+/// <summary>Which calls are repeated, and when: idempotent ones, and any call answered 429, after jittered backoff or Retry-After.</summary>
 public sealed class RetryTests
 {
     [Fact]
@@ -34,21 +34,33 @@ public sealed class RetryTests
     }
 
     [Fact]
-    public async Task Send_WorkflowExecutionAfter429_IsNotSentTwice()
+    public async Task Send_WorkflowExecutionAfter429_IsRetriedAfterRetryAfter()
     {
-        var handler = new FakeHandler((_, _) =>
-        {
-            var r = FakeHandler.Json(HttpStatusCode.TooManyRequests, "{}");
-            r.Headers.RetryAfter = new(TimeSpan.FromSeconds(1));
-            return r;
-        });
+        var time = new ObservableFakeTime();
+        var handler = new FakeHandler((_, i) => i == 0 ? TooManyRequests(2) : FakeHandler.Json(HttpStatusCode.OK, """{"execution_id":"ex_1"}"""));
+        var client = TestClients.Build(handler, time).Factory.Create(RefoldCredential.FromApiKey(TestClients.ApiKey, "acct_1"));
+
+        var call = client.SendAsync(Workflows.ExecuteWorkflow, new() { ["workflowId"] = "wf1", ["slug"] = "hubspot" });
+        await time.WaitForTimerAsync(TimeSpan.FromSeconds(2));
+        Assert.Single(handler.Requests);
+        time.Advance(TimeSpan.FromSeconds(2));
+
+        Assert.Equal("ex_1", (string?)(await call)!["execution_id"]);
+        Assert.Equal(2, handler.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Send_CreateAlways429_IsRejectedAndRetryableAfterRetries()
+    {
+        var handler = new FakeHandler((_, _) => TooManyRequests(0));
 
         var error = (await Assert.ThrowsAsync<RefoldApiException>(() =>
-            Client(handler).SendAsync(Workflows.ExecuteWorkflow, new() { ["workflowId"] = "wf1", ["slug"] = "hubspot" }))).Error;
+            Client(handler).SendAsync(LinkedAccounts.CreateLinkedAccount, new() { ["account_id"] = "acct_9" }))).Error;
 
-        Assert.Single(handler.Requests);
+        Assert.Equal(4, handler.Requests.Count);
         Assert.Equal(RefoldErrorKind.RateLimited, error.Kind);
-        Assert.Equal(1, error.RetryAfterSeconds);
+        Assert.Equal(RefoldOutcome.Rejected, error.Outcome);
+        Assert.True(error.Retryable);
     }
 
     [Fact]
@@ -89,14 +101,7 @@ public sealed class RetryTests
         var time = new ObservableFakeTime();
         var handler = new FakeHandler((_, i) =>
         {
-            if (i > 0)
-            {
-                return FakeHandler.Json(HttpStatusCode.OK, "[]");
-            }
-
-            var r = FakeHandler.Json(HttpStatusCode.TooManyRequests, "{}");
-            r.Headers.RetryAfter = new(TimeSpan.FromSeconds(7));
-            return r;
+            return i > 0 ? FakeHandler.Json(HttpStatusCode.OK, "[]") : TooManyRequests(7);
         });
         var client = TestClients.Build(handler, time).Factory.Create(RefoldCredential.FromApiKey(TestClients.ApiKey));
 
@@ -134,6 +139,13 @@ public sealed class RetryTests
         Assert.Equal(RefoldErrorKind.CircuitOpen, error.Kind);
         Assert.NotNull(error.RetryAfterSeconds);
         Assert.Equal(2, handler.Requests.Count);
+    }
+
+    private static HttpResponseMessage TooManyRequests(int retryAfterSeconds)
+    {
+        var r = FakeHandler.Json(HttpStatusCode.TooManyRequests, "{}");
+        r.Headers.RetryAfter = new(TimeSpan.FromSeconds(retryAfterSeconds));
+        return r;
     }
 
     private static RefoldClient Client(FakeHandler handler) =>
