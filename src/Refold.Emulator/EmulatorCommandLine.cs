@@ -20,6 +20,7 @@ public static class EmulatorCommandLine
           --storm-rate R        start a 429 storm on a share R of requests
           --storm-length N      requests a 429 storm lasts (default 5)
           --drop-rate R         abort the connection of a share R of requests
+          --drop-after-rate R   apply a share R of requests, then abort the connection (answer lost)
           --fault-seed N        seed of the fault generator (deterministic faults)
           --fault-ops A,B       inject faults only into these operations
           --help                show this text
@@ -48,6 +49,7 @@ public static class EmulatorCommandLine
                 case "--storm-rate": options.Faults.StormRate = Number(arg, Value()); break;
                 case "--storm-length": options.Faults.StormLength = (int)Number(arg, Value()); break;
                 case "--drop-rate": options.Faults.DropRate = Number(arg, Value()); break;
+                case "--drop-after-rate": options.Faults.DropAfterRate = Number(arg, Value()); break;
                 case "--fault-seed": options.Faults.Seed = (int)Number(arg, Value()); break;
                 case "--fault-ops": options.Faults.Operations = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries); break;
                 default: throw new ArgumentException($"Unknown argument '{arg}'.");

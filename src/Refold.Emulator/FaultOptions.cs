@@ -19,8 +19,14 @@ public sealed class FaultOptions
     /// <summary>Requests a 429 storm lasts. Default 5.</summary>
     public int StormLength { get; set; } = 5;
 
-    /// <summary>Share of requests (0..1) whose connection is aborted without an answer. Default 0.</summary>
+    /// <summary>Share of requests (0..1) whose connection is aborted without an answer, before the handler runs. Default 0.</summary>
     public double DropRate { get; set; }
+
+    /// <summary>
+    /// Share of requests (0..1) that are applied (the handler runs, the state changes) and then have their connection
+    /// aborted, so the answer is lost: a client cannot tell whether the call took effect. Default 0.
+    /// </summary>
+    public double DropAfterRate { get; set; }
 
     /// <summary>Seed of the fault generator; null picks a random one.</summary>
     public int? Seed { get; set; }
@@ -29,13 +35,14 @@ public sealed class FaultOptions
     public IReadOnlyCollection<string>? Operations { get; set; }
 
     /// <summary>True when any fault is configured.</summary>
-    public bool Any => Latency > TimeSpan.Zero || ErrorRate > 0 || StormRate > 0 || DropRate > 0;
+    public bool Any => Latency > TimeSpan.Zero || ErrorRate > 0 || StormRate > 0 || DropRate > 0 || DropAfterRate > 0;
 
     internal void Validate()
     {
         Ratio(ErrorRate, nameof(ErrorRate));
         Ratio(StormRate, nameof(StormRate));
         Ratio(DropRate, nameof(DropRate));
+        Ratio(DropAfterRate, nameof(DropAfterRate));
         if (Latency < TimeSpan.Zero)
         {
             throw new ArgumentException($"Faults.Latency must not be negative, got {Latency}.");

@@ -47,6 +47,13 @@ internal sealed class EmulatorPipeline(
 
         var result = await RunAsync(http, operation, handler, invalidInput);
         state.SaveIfChanged();
+        if (fault.DropAfter)
+        {
+            // Applied, but the answer is lost: the client cannot tell whether the call took effect.
+            http.Abort();
+            return;
+        }
+
         await WriteAsync(http, operation, result);
     }
 

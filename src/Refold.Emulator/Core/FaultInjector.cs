@@ -8,8 +8,8 @@ public sealed class FaultInjector(FaultOptions options)
     private readonly Random _random = options.Seed is { } seed ? new Random(seed) : new Random();
     private int _stormLeft;
 
-    /// <summary>One decision: added latency, and at most one of drop, 5xx status or 429.</summary>
-    public readonly record struct Decision(TimeSpan Latency, bool Drop, int? ErrorStatus, bool RateLimited);
+    /// <summary>One decision: added latency, and at most one of drop, 5xx status, 429 or drop after applying.</summary>
+    public readonly record struct Decision(TimeSpan Latency, bool Drop, int? ErrorStatus, bool RateLimited, bool DropAfter = false);
 
     public Decision Next(Operation operation)
     {
@@ -29,6 +29,7 @@ public sealed class FaultInjector(FaultOptions options)
             // Always draw the same numbers per request, so one seed gives one sequence whatever is configured.
             double drop = _random.NextDouble(), error = _random.NextDouble(), storm = _random.NextDouble();
             var status = s_statuses[_random.Next(s_statuses.Length)];
+            var dropAfter = _random.NextDouble();
             if (drop < options.DropRate)
             {
                 return new Decision(options.Latency, true, null, false);
@@ -45,7 +46,7 @@ public sealed class FaultInjector(FaultOptions options)
                 return new Decision(options.Latency, false, null, true);
             }
 
-            return new Decision(options.Latency, false, null, false);
+            return new Decision(options.Latency, false, null, false, dropAfter < options.DropAfterRate);
         }
     }
 

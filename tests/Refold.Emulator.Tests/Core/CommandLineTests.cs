@@ -6,7 +6,7 @@ public sealed class CommandLineTests
     public void Parse_AllFlags_SetTheOptions()
     {
         var o = EmulatorCommandLine.Parse(["--urls", "http://127.0.0.1:5099", "--api-key", "pk_live_x", "--data", "state.json", "--latency-ms", "250",
-            "--error-rate", "0.1", "--storm-rate", "0.05", "--storm-length", "4", "--drop-rate", "0.02", "--fault-seed", "42", "--fault-ops", "list_webhooks, get_webhook", "--no-rate-limit"]);
+            "--error-rate", "0.1", "--storm-rate", "0.05", "--storm-length", "4", "--drop-rate", "0.02", "--drop-after-rate", "0.03", "--fault-seed", "42", "--fault-ops", "list_webhooks, get_webhook", "--no-rate-limit"]);
         Assert.Equal("http://127.0.0.1:5099", o.Urls);
         Assert.Equal("pk_live_x", o.ApiKey);
         Assert.Equal("state.json", o.DataPath);
@@ -15,6 +15,7 @@ public sealed class CommandLineTests
         Assert.Equal(0.05, o.Faults.StormRate);
         Assert.Equal(4, o.Faults.StormLength);
         Assert.Equal(0.02, o.Faults.DropRate);
+        Assert.Equal(0.03, o.Faults.DropAfterRate);
         Assert.Equal(42, o.Faults.Seed);
         Assert.Equal(["list_webhooks", "get_webhook"], o.Faults.Operations);
         Assert.False(o.RateLimit.Enabled);

@@ -64,6 +64,24 @@ public sealed class FaultInjectionTests
     }
 
     [Fact]
+    public async Task DropAfterRate_One_AppliesTheRequestThenAbortsTheConnection()
+    {
+        await using var f = await EmulatorFixture.StartAsync(o =>
+        {
+            o.Faults.DropAfterRate = 1;
+            o.Faults.Operations = ["create_linked_account"];
+        });
+        var accounts = f.Emulator.State.PartitionForApiKey(f.ApiKey)!.Collection(Refold.Emulator.State.Collections.LinkedAccounts);
+        var before = accounts.Count;
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => f.RawAsync(HttpMethod.Post, "api/v2/public/linked-account", apiKey: f.ApiKey,
+            body: new System.Text.Json.Nodes.JsonObject { ["account_id"] = "acct_dropped", ["name"] = "Dropped Co" }));
+
+        Assert.Equal(before + 1, accounts.Count);
+        Assert.Equal(200, (await f.RawAsync(HttpMethod.Get, "api/v2/public/linked-account/acct_dropped", apiKey: f.ApiKey)).Status);
+    }
+
+    [Fact]
     public async Task Faults_LimitedToOperations_LeaveOthersAlone()
     {
         await using var f = await EmulatorFixture.StartAsync(o =>
