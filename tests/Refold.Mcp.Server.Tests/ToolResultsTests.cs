@@ -44,7 +44,7 @@ public sealed class ToolResultsTests
         var result = ToolResults.Error(new RefoldError
         {
             Kind = RefoldErrorKind.RateLimited, Message = "Slow down", StatusCode = 429, HttpErrorType = "TOO_MANY_REQUESTS",
-            Retryable = true, RetryAfterSeconds = 2, Operation = "list_workflows",
+            Outcome = RefoldOutcome.Rejected, Retryable = true, RetryAfterSeconds = 2, Operation = "list_workflows",
         });
 
         var keys = result.Structured().EnumerateObject().Select(p => p.Name).ToList();
@@ -53,6 +53,18 @@ public sealed class ToolResultsTests
         Assert.Equal(["status_code", "http_error_type", "error_code", "message", "outcome", "retryable", "retry_after_s", "hint", "request_id", "kind", "argument", "operation"], keys);
         Assert.Equal(2, result.Structured().GetProperty("retry_after_s").GetDouble());
         Assert.Equal("rate_limited", result.Structured().Str("kind"));
+        Assert.Equal("rejected", result.Structured().Str("outcome"));
         Assert.Contains("Retryable after 2 s", result.Text(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Error_ToolLevelRefusal_IsNotSent_AndUnexpected_IsUnknown()
+    {
+        var refused = ToolResults.Error(RefoldErrorKind.InvalidArgument, "INVALID_ARGUMENT", "name is missing", "describe_operation", "name");
+        var unexpected = ToolResults.Unexpected("create_table");
+
+        Assert.Equal("not_sent", refused.Structured().Str("outcome"));
+        Assert.Equal("unknown", unexpected.Structured().Str("outcome"));
+        Assert.False(unexpected.Structured().GetProperty("retryable").GetBoolean());
     }
 }

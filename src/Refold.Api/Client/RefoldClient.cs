@@ -113,7 +113,7 @@ public sealed class RefoldClient
         HttpRequestException http when NeverSent(http) => RefoldErrorMapper.FromFailure(operation, RefoldErrorKind.Network, RefoldOutcome.NotSent,
             $"Could not reach Refold at {_http.BaseAddress}: {NetworkReason(http)}; {operation.Name} was not sent."),
         HttpRequestException http => RefoldErrorMapper.FromFailure(operation, RefoldErrorKind.Network, RefoldOutcome.Unknown,
-            $"The connection to Refold at {_http.BaseAddress} failed while {operation.Name} was under way, before its answer arrived: {NetworkReason(http)}.", null, arguments, sentAt),
+            $"The connection to Refold at {_http.BaseAddress} broke after {operation.Name} may have been sent, before its answer arrived ({NetworkReason(http)}).", null, arguments, sentAt),
         _ => null,
     };
 

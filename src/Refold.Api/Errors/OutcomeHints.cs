@@ -34,7 +34,7 @@ internal static class OutcomeHints
             text.Append(" with ").AppendJoin(", ", passed.Select(p => $"{p.Name}={p.Value}"));
         }
 
-        return text.Append(" and look for ").Append(check.LookFor).Append("; repeat only if there is none.").ToString();
+        return text.Append(" and look for ").Append(check.LookFor).Append("; repeat only if it did not take effect.").ToString();
     }
 
     private static List<(string Name, string Value)> Passed(ToolDeclaration operation, OutcomeCheck check, ToolDeclaration read, JsonObject? arguments, DateTimeOffset? sentAt)
