@@ -54,6 +54,7 @@ public sealed class RunWorkflowTool(ToolSet set) : CompositeToolBase(Declared, s
             return ToolResults.Error(new RefoldError
             {
                 Kind = RefoldErrorKind.InvalidArgument,
+                Outcome = RefoldOutcome.NotSent,
                 ErrorCode = "INVALID_WORKFLOW_INPUT",
                 Message = $"The input does not match what the workflow '{WorkflowResolver.Text(workflow, "name")}' expects: {string.Join("; ", problems)}.",
                 Operation = Name,

@@ -103,5 +103,5 @@ public static partial class WorkflowResolver
         node?[key] is JsonValue v && v.TryGetValue<string>(out var s) && s.Length > 0 ? s : null;
 
     private static RefoldApiException Failure(string tool, RefoldErrorKind kind, string code, string message, string hint) =>
-        new(new RefoldError { Kind = kind, ErrorCode = code, Message = message, Operation = tool, Argument = "workflow", Hint = hint });
+        new(new RefoldError { Kind = kind, Outcome = RefoldOutcome.NotSent, ErrorCode = code, Message = message, Operation = tool, Argument = "workflow", Hint = hint });
 }
