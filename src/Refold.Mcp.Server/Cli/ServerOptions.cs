@@ -1,4 +1,5 @@
 using Refold.Api.Catalog;
+using Refold.Mcp.Server.Sessions;
 using Refold.Mcp.Server.Tools;
 
 namespace Refold.Mcp.Server.Cli;
@@ -54,6 +55,9 @@ public sealed record ServerOptions
     public string? CallTool { get; init; }
 
     public string? CallArguments { get; init; }
+
+    /// <summary><c>--workflow-tools</c>, <c>--action-tools</c>, <c>--max-account-tools</c>: per-account tools built from Refold data.</summary>
+    public AccountToolOptions AccountTools { get; init; } = new(false, false, AccountToolOptions.DefaultMax);
 }
 
 /// <summary>A command line that cannot be understood; the message says why.</summary>
@@ -178,6 +182,23 @@ public static class CommandLine
                 case "--json":
                     options = options with { Json = true };
                     break;
+                case "--workflow-tools":
+                    options = options with { AccountTools = options.AccountTools with { Workflows = true } };
+                    break;
+                case "--action-tools":
+                    options = options with { AccountTools = options.AccountTools with { Actions = true } };
+                    break;
+                case "--max-account-tools":
+                    options = options with
+                    {
+                        AccountTools = options.AccountTools with
+                        {
+                            Max = int.TryParse(Value(), out var cap) && cap is >= 0 and <= AccountToolOptions.HighestMax
+                                ? cap
+                                : throw new UsageException($"--max-account-tools must be a whole number from 0 to {AccountToolOptions.HighestMax}."),
+                        },
+                    };
+                    break;
                 default:
                     if (arg.StartsWith('-'))
                     {
@@ -283,6 +304,10 @@ public static class CommandLine
           --base-url URL             Refold's address (overrides REFOLD_BASE_URL)
           --log-level LEVEL          trace, debug, information (default), warning, error, critical, none; logs go to stderr
           --json                     with 'tools': print the tools/list result as JSON
+          --workflow-tools           a session acting for one linked account (session token, or API key with
+                                     REFOLD_LINKED_ACCOUNT_ID) also gets one tool per published workflow enabled for it
+          --action-tools             ... and one tool per action of each app that account has connected (API key only)
+          --max-account-tools N      at most N such tools per session, workflows first (default {AccountToolOptions.DefaultMax})
           -h, --help                 this text
         """;
 }

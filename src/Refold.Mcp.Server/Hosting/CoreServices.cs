@@ -3,6 +3,7 @@ using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Refold.Api.Client;
 using Refold.Mcp.Server.Cli;
+using Refold.Mcp.Server.Sessions;
 using Refold.Mcp.Server.Tools;
 
 namespace Refold.Mcp.Server.Hosting;
@@ -30,6 +31,7 @@ public static class CoreServices
         services.AddSingleton(options);
         services.AddSingleton(upstream);
         services.AddSingleton(toolSets ?? new ToolSets(options.Surface));
+        services.AddSingleton(new AccountToolSources(options.AccountTools));
         return services.AddRefoldClient(o => o.BaseUrl = upstream.BaseUrl);
     }
 

@@ -25,9 +25,28 @@ public static class StdioServer
         builder.Services.AddSingleton(sp => RefoldSession.Create(
             sp.GetRequiredService<RefoldClientFactory>(), toolSets, sp.GetRequiredService<ILoggerFactory>(), credential));
 
+        var withAccountTools = options.AccountTools.Any && tools.Shape.SuppliesAccount();
+        if (withAccountTools)
+        {
+            // Registered before the MCP transport so its first read is done before the client's first tools/list.
+            builder.Services.AddSingleton(sp => new AccountToolCollection(sp.GetRequiredService<RefoldSession>(),
+                sp.GetRequiredService<AccountToolSources>().For(sp.GetRequiredService<RefoldSession>())!));
+            builder.Services.AddHostedService<AccountToolStartup>();
+        }
+
         var mcp = builder.Services.AddMcpServer(CoreServices.Configure);
         _ = streams is { } s ? mcp.WithStreamServerTransport(s.Input, s.Output) : mcp.WithStdioServerTransport();
-        mcp.WithTools(tools.Tools).WithRefoldResources().WithRefoldPrompts();
+        mcp.WithRefoldResources().WithRefoldPrompts();
+        if (withAccountTools)
+        {
+            builder.Services.AddOptions<ModelContextProtocol.Server.McpServerOptions>()
+                .Configure<AccountToolCollection>((o, collection) => o.ToolCollection = collection);
+            mcp.WithAccountToolRefresh();
+        }
+        else
+        {
+            mcp.WithTools(tools.Tools);
+        }
         return builder.Build();
     }
 }

@@ -34,13 +34,15 @@ public static class HttpServer
         builder.Services.AddMcpServer(CoreServices.Configure).WithRefoldResources().WithRefoldPrompts().WithHttpTransport(http =>
         {
             http.SessionMode = HttpServerSessionMode.StatefulForInitializeClients;
-            http.ConfigureSessionOptions = (context, session, _) =>
+            http.ConfigureSessionOptions = async (context, session, cancellationToken) =>
             {
-                // A fresh collection per session (or per stateless request) holding the precomputed tools of its credential.
-                session.ToolCollection = context.User.Identity is RefoldIdentity identity ? identity.Session.Tools.NewCollection() : [];
-                return Task.CompletedTask;
+                // A fresh collection per session (or per stateless request) holding the precomputed tools of its credential,
+                // and its account tools when it gets them.
+                session.ToolCollection = context.User.Identity is RefoldIdentity identity
+                    ? await AccountToolCollection.CreateAsync(identity.Session, context.RequestServices.GetService<AccountToolSources>(), cancellationToken).ConfigureAwait(false)
+                    : [];
             };
-        });
+        }).WithAccountToolRefresh();
 
         var app = builder.Build();
         app.UseMiddleware<RequestGuard>();

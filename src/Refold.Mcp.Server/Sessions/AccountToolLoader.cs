@@ -1,0 +1,145 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Refold.Api.Operations;
+using Refold.Mcp.Server.Tools;
+
+namespace Refold.Mcp.Server.Sessions;
+
+/// <summary>
+/// Reads, for the linked account a session acts for, what its account tools are made of: the published workflows
+/// enabled for it (list_enabled_workflows, list_workflows, one get_workflow_request_structure each) and the actions
+/// of the apps it has connected (list_applications, list_application_actions, one get_application_action_schema
+/// each). Every read goes through the session's client, so the org's shared limiter paces it; at most
+/// <c>max</c> tools are built (workflows first), so a large org never costs more reads than the cap allows.
+/// </summary>
+internal static class AccountToolLoader
+{
+    private const int PageSize = 100;
+
+    public static async Task<List<AccountTool>> LoadAsync(RefoldSession session, bool workflows, bool actions, int max, CancellationToken cancellationToken)
+    {
+        var tools = new List<AccountTool>();
+        if (workflows && session.Tools.Reaches(Workflows.ExecuteWorkflow))
+        {
+            tools.AddRange(await WorkflowToolsAsync(session, max, cancellationToken).ConfigureAwait(false));
+        }
+
+        var accountId = session.Credential?.LinkedAccountId;
+        if (actions && accountId is not null && tools.Count < max && session.Tools.Reaches(Applications.ExecuteApplicationAction))
+        {
+            tools.AddRange(await ActionToolsAsync(session, accountId, max - tools.Count, cancellationToken).ConfigureAwait(false));
+        }
+
+        return tools;
+    }
+
+    private static async Task<List<AccountTool>> WorkflowToolsAsync(RefoldSession session, int max, CancellationToken cancellationToken)
+    {
+        var client = session.Client;
+        var enabled = await client.SendAsync(Workflows.ListEnabledWorkflows, [], cancellationToken).ConfigureAwait(false) as JsonArray ?? [];
+        var published = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var scope in (string?[])[null, "private"])
+        {
+            var arguments = new JsonObject { ["published"] = "true", ["limit"] = PageSize };
+            if (scope is not null)
+            {
+                arguments["scope"] = scope;
+            }
+
+            var page = await client.SendAsync(Workflows.ListWorkflows, arguments, cancellationToken).ConfigureAwait(false);
+            foreach (var doc in (page?["docs"] as JsonArray ?? []).OfType<JsonObject>())
+            {
+                if (Text(doc["_id"]) is { } id && doc["published"]?.GetValueKind() != JsonValueKind.False)
+                {
+                    published.Add(id);
+                }
+            }
+        }
+
+        // One tool per workflow (it may be enabled in several configs), in a stable order.
+        var chosen = enabled.OfType<JsonObject>()
+            .Select(w => (Id: Text(w["id"]), Name: Text(w["name"]), Description: Text(w["description"]), Slug: Text(w["application"]?["slug"])))
+            .Where(w => w.Id is not null && w.Slug is not null && DataSchema.IsPlainName(w.Id) && DataSchema.IsPlainName(w.Slug) && published.Contains(w.Id))
+            .DistinctBy(w => w.Id)
+            .OrderBy(w => UntrustedText.Slug(w.Name, 64), StringComparer.Ordinal).ThenBy(w => w.Id, StringComparer.Ordinal)
+            .Take(max)
+            .ToList();
+        var names = AccountToolNames.Assign([.. chosen.Select(w => (WorkflowTool.Prefix, w.Name ?? "", w.Id!))]);
+        var tools = new List<AccountTool>();
+        for (var i = 0; i < chosen.Count; i++)
+        {
+            var structure = await client.SendAsync(Workflows.GetWorkflowRequestStructure, new JsonObject { ["workflowId"] = chosen[i].Id }, cancellationToken).ConfigureAwait(false);
+            tools.Add(new WorkflowTool(names[i], chosen[i].Id!, chosen[i].Slug!, chosen[i].Name, chosen[i].Description, structure?["schema"]));
+        }
+
+        return tools;
+    }
+
+    private static async Task<List<AccountTool>> ActionToolsAsync(RefoldSession session, string accountId, int max, CancellationToken cancellationToken)
+    {
+        var client = session.Client;
+        var apps = await client.SendAsync(Applications.ListApplications, new JsonObject { ["linked_account_id"] = accountId }, cancellationToken).ConfigureAwait(false) as JsonArray ?? [];
+        var found = new List<(string Slug, string? AppName, string ActionId, string? Name, string? Description)>();
+        foreach (var app in apps.OfType<JsonObject>()
+                     .Where(a => a["connected"]?.GetValueKind() == JsonValueKind.True && a["reauth_required"]?.GetValueKind() != JsonValueKind.True)
+                     .Select(a => (Slug: Text(a["slug"]), Name: Text(a["name"])))
+                     .Where(a => a.Slug is not null && DataSchema.IsPlainName(a.Slug))
+                     .OrderBy(a => a.Slug, StringComparer.Ordinal))
+        {
+            if (found.Count >= max)
+            {
+                break;
+            }
+
+            var actions = await client.SendAsync(Applications.ListApplicationActions, new JsonObject { ["slug"] = app.Slug }, cancellationToken).ConfigureAwait(false) as JsonArray ?? [];
+            found.AddRange(actions.OfType<JsonObject>()
+                .Select(a => (app.Slug!, app.Name, ActionId: Text(a["action_id"]) ?? "", Text(a["name"]), Text(a["description"])))
+                .Where(a => DataSchema.IsPlainName(a.ActionId))
+                .DistinctBy(a => a.ActionId)
+                .OrderBy(a => a.ActionId, StringComparer.Ordinal));
+        }
+
+        var chosen = found.Take(max).ToList();
+        var names = AccountToolNames.Assign([.. chosen.Select(a => (ActionTool.Prefix, a.Slug + "_" + a.ActionId, a.Slug + "/" + a.ActionId))]);
+        var tools = new List<AccountTool>();
+        for (var i = 0; i < chosen.Count; i++)
+        {
+            var (slug, appName, actionId, name, description) = chosen[i];
+            var parameters = await client.SendAsync(Applications.GetApplicationActionSchema, new JsonObject { ["slug"] = slug, ["action_id"] = actionId }, cancellationToken)
+                .ConfigureAwait(false) as JsonArray ?? [];
+            tools.Add(new ActionTool(names[i], slug, appName, actionId, name, description, ActionSchema(parameters)));
+        }
+
+        return tools;
+    }
+
+    // {name, label, required, type} per input, as get_application_action_schema answers.
+    private static JsonObject ActionSchema(JsonArray parameters)
+    {
+        var properties = new JsonObject();
+        var required = new JsonArray();
+        foreach (var parameter in parameters.OfType<JsonObject>().Take(DataSchema.MaxProperties))
+        {
+            if (Text(parameter["name"]) is not { } name || !DataSchema.IsPlainName(name) || properties.ContainsKey(name))
+            {
+                continue;
+            }
+
+            properties[name] = DataSchema.Property(Text(parameter["type"]) ?? "string", Text(parameter["label"]));
+            if (parameter["required"]?.GetValueKind() == JsonValueKind.True)
+            {
+                required.Add((JsonNode)name);
+            }
+        }
+
+        var schema = new JsonObject { ["type"] = "object", ["properties"] = properties, ["additionalProperties"] = false };
+        if (required.Count > 0)
+        {
+            schema["required"] = required;
+        }
+
+        return schema;
+    }
+
+    private static string? Text(JsonNode? node) => node is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
+}
