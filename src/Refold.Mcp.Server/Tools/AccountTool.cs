@@ -37,8 +37,11 @@ public abstract class AccountTool : RefoldTool
             return Task.FromResult(CatalogArguments.Invalid(Name, problem.Field, problem.Problem));
         }
 
-        return OperationRunner.RunAsync(call.With(ArgumentsFor((JsonObject)call.Arguments.DeepClone())), Operation);
+        return RunCheckedAsync(call, (JsonObject)call.Arguments.DeepClone());
     }
+
+    /// <summary>Runs the tool on input that fits its schema: by default <see cref="Operation"/> with <see cref="ArgumentsFor"/>.</summary>
+    protected virtual Task<CallToolResult> RunCheckedAsync(ToolCall call, JsonObject input) => OperationRunner.RunAsync(call.With(ArgumentsFor(input)), Operation);
 
     /// <summary>The arguments of <see cref="Operation"/> that carry <paramref name="input"/> (already checked).</summary>
     protected abstract JsonObject ArgumentsFor(JsonObject input);
