@@ -49,14 +49,14 @@ public sealed class RunWorkflowTool(ToolSet set) : CompositeToolBase(Declared, s
         var input = arguments["input"] as JsonObject ?? [];
 
         var structure = await OperationRunner.SendAsync(call, Workflows.GetWorkflowRequestStructure, WithAccount(new JsonObject { ["workflowId"] = workflowId }, account)).ConfigureAwait(false);
-        if (WorkflowInput.Problems(structure?["schema"], input) is { Count: > 0 } problems)
+        if (DataSchemaCheck.Problems(structure?["schema"], input) is { Count: > 0 } problems)
         {
             return ToolResults.Error(new RefoldError
             {
                 Kind = RefoldErrorKind.InvalidArgument,
                 Outcome = RefoldOutcome.NotSent,
                 ErrorCode = "INVALID_WORKFLOW_INPUT",
-                Message = $"The input does not match what the workflow '{WorkflowResolver.Text(workflow, "name")}' expects: {string.Join("; ", problems)}.",
+                Message = $"The input does not match what the workflow '{WorkflowResolver.Text(workflow, "name")}' expects: {string.Join("; ", problems.Select(p => p.Problem))}.",
                 Operation = Name,
                 Argument = "input",
                 Hint = structure?["payload"] is JsonObject sample

@@ -1,144 +1,112 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Json.Schema;
 
 namespace Refold.Mcp.Server.Tools;
 
 /// <summary>
-/// Checks a value against a schema made by <see cref="DataSchema"/> (the subset it keeps): type, required,
-/// properties, additionalProperties, items, enum and the numeric/length bounds. The first problem found names the
-/// field by its path, e.g. <c>contact.email</c> or <c>lines[2].sku</c>.
+/// Checks a value against customer-defined JSON Schema (a workflow's request structure, an app action's parameters)
+/// with JsonSchema.Net, and names each field at fault by its path, e.g. <c>contact.email</c> or <c>lines[2].sku</c>.
 /// </summary>
 public static class DataSchemaCheck
 {
+    private const int MaxProblems = 5;
+
     /// <summary>The first problem as (field path, what is wrong), or null when <paramref name="value"/> fits.</summary>
-    public static (string Field, string Problem)? Check(JsonObject schema, JsonNode? value, string path = "")
+    public static (string Field, string Problem)? Check(JsonNode? schema, JsonNode? value) =>
+        Problems(schema, value) is [var first, ..] ? first : null;
+
+    /// <summary>
+    /// Up to five problems of <paramref name="value"/> under <paramref name="schema"/>; none when it fits, or when the
+    /// schema is not one JsonSchema.Net can read (a schema Refold holds but that is broken is not ours to enforce).
+    /// </summary>
+    public static IReadOnlyList<(string Field, string Problem)> Problems(JsonNode? schema, JsonNode? value)
     {
-        if (schema["type"] is { } type && !FitsType(type, value))
+        if (schema is not JsonObject)
         {
-            return (Field(path), $"'{Field(path)}' must be {Describe(type)}, got {KindOf(value)}");
+            return [];
         }
 
-        if (schema["enum"] is JsonArray allowed && !allowed.Any(a => JsonNode.DeepEquals(a, value)))
+        EvaluationResults result;
+        try
         {
-            return (Field(path), $"'{Field(path)}' must be one of {allowed.ToJsonString()}, got {Shorten(value)}");
+            var compiled = JsonSchema.FromText(schema.ToJsonString(), new BuildOptions { SchemaRegistry = new SchemaRegistry() });
+            using var document = JsonDocument.Parse(value?.ToJsonString() ?? "null");
+            result = compiled.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        }
+        catch (Exception e) when (e is JsonException or JsonSchemaException or RefResolutionException or ArgumentException or InvalidOperationException or FormatException)
+        {
+            return [];
         }
 
-        if (Bounds(schema, value, path) is { } outOfBounds)
+        if (result.IsValid)
         {
-            return outOfBounds;
+            return [];
         }
 
-        if (value is JsonObject obj)
+        var problems = new List<(string Field, string Problem)>();
+        foreach (var detail in (result.Details ?? []).Prepend(result))
         {
-            var properties = schema["properties"] as JsonObject;
-            foreach (var required in (schema["required"] as JsonArray ?? []).OfType<JsonValue>().Select(r => r.GetValue<string>()))
+            foreach (var (keyword, message) in detail.Errors ?? new Dictionary<string, string>())
             {
-                if (obj[required] is null)
+                var segments = Segments(detail.InstanceLocation.ToString());
+                var problem = keyword == "required" && Missing(schema, detail, value, segments) is { } missing
+                    ? (Path(value, [.. segments, missing]), $"missing required field '{Path(value, [.. segments, missing])}'")
+                    : (Path(value, segments), segments.Count == 0 ? message : $"'{Path(value, segments)}': {message}");
+                if (!problems.Contains(problem))
                 {
-                    var field = Join(path, required);
-                    return (field, $"missing required field '{field}'");
-                }
-            }
-
-            foreach (var (name, member) in obj)
-            {
-                var field = Join(path, name);
-                if (properties?[name] is JsonObject propertySchema)
-                {
-                    if (member is null && !FitsType(propertySchema["type"], null) && propertySchema["type"] is not null)
-                    {
-                        return (field, $"'{field}' must be {Describe(propertySchema["type"]!)}, got null");
-                    }
-
-                    if (member is not null && Check(propertySchema, member, field) is { } problem)
-                    {
-                        return problem;
-                    }
-                }
-                else if (schema["additionalProperties"] is JsonValue additional && additional.GetValueKind() == JsonValueKind.False)
-                {
-                    var known = properties is { Count: > 0 } ? string.Join(", ", properties.Select(p => p.Key)) : "none";
-                    return (field, $"unknown field '{field}' (expected: {known})");
+                    problems.Add(problem);
                 }
             }
         }
 
-        if (value is JsonArray array && schema["items"] is JsonObject items)
+        return problems.Count > 0 ? problems.Take(MaxProblems).ToList() : [("", "the value does not match the schema")];
+    }
+
+    // The first name the "required" keyword at that place lists and the instance lacks.
+    private static string? Missing(JsonNode schema, EvaluationResults detail, JsonNode? value, List<string> instance)
+    {
+        var required = Follow(schema, [.. Segments(detail.EvaluationPath.ToString()), "required"]) as JsonArray;
+        var target = Follow(value, instance) as JsonObject;
+        return required?.OfType<JsonValue>().Select(r => r.ToString()).FirstOrDefault(name => target?.ContainsKey(name) == false);
+    }
+
+    private static JsonNode? Follow(JsonNode? node, IEnumerable<string> segments)
+    {
+        foreach (var segment in segments)
         {
-            for (var i = 0; i < array.Count; i++)
+            node = node switch
             {
-                if (Check(items, array[i], $"{path}[{i}]") is { } problem)
-                {
-                    return problem;
-                }
-            }
+                JsonObject o => o[segment],
+                JsonArray a when int.TryParse(segment, out var i) && i >= 0 && i < a.Count => a[i],
+                _ => null,
+            };
         }
 
-        return null;
+        return node;
     }
 
-    private static (string, string)? Bounds(JsonObject schema, JsonNode? value, string path)
+    // A JSON pointer as dotted names and [indexes]: /lines/1/qty → lines[1].qty.
+    private static string Path(JsonNode? value, List<string> segments)
     {
-        var field = Field(path);
-        double? Bound(string key) => schema[key] is JsonValue v && v.TryGetValue<double>(out var d) ? d : null;
-        (string, string)? Outside(string what, double actual, string minKey, string maxKey) =>
-            Bound(minKey) is { } min && actual < min ? (field, $"'{field}' {what} at least {min.ToString(CultureInfo.InvariantCulture)}")
-            : Bound(maxKey) is { } max && actual > max ? (field, $"'{field}' {what} at most {max.ToString(CultureInfo.InvariantCulture)}")
-            : null;
-
-        return value switch
+        var path = new System.Text.StringBuilder();
+        foreach (var segment in segments)
         {
-            JsonValue v when v.GetValueKind() == JsonValueKind.Number => Outside("must be", v.GetValue<double>(), "minimum", "maximum"),
-            JsonValue v when v.GetValueKind() == JsonValueKind.String => Outside("must have a length of", v.GetValue<string>().Length, "minLength", "maxLength"),
-            JsonArray a => Outside("must have a count of", a.Count, "minItems", "maxItems"),
-            _ => null,
-        };
+            if (value is JsonArray && int.TryParse(segment, out _))
+            {
+                path.Append('[').Append(segment).Append(']');
+            }
+            else
+            {
+                path.Append(path.Length > 0 ? "." : "").Append(segment);
+            }
+
+            value = Follow(value, [segment]);
+        }
+
+        return path.ToString();
     }
 
-    private static bool FitsType(JsonNode? type, JsonNode? value) => type switch
-    {
-        null => true,
-        JsonArray types => types.Any(t => FitsType(t, value)),
-        JsonValue t => t.GetValue<string>() switch
-        {
-            "object" => value is JsonObject,
-            "array" => value is JsonArray,
-            "string" => value?.GetValueKind() == JsonValueKind.String,
-            "number" => value?.GetValueKind() == JsonValueKind.Number,
-            "integer" => value?.GetValueKind() == JsonValueKind.Number && value.AsValue().TryGetValue<double>(out var d) && Math.Floor(d) == d && !double.IsInfinity(d),
-            "boolean" => value?.GetValueKind() is JsonValueKind.True or JsonValueKind.False,
-            "null" => value is null,
-            _ => true,
-        },
-        _ => true,
-    };
-
-    private static string Describe(JsonNode type) => type is JsonArray types
-        ? string.Join(" or ", types.Select(t => Describe(t!)))
-        : type.GetValue<string>() switch
-        {
-            "object" or "array" or "integer" => "an " + type.GetValue<string>(),
-            var other => "a " + other,
-        };
-
-    private static string KindOf(JsonNode? value) => value?.GetValueKind() switch
-    {
-        null or JsonValueKind.Null => "null",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Array => "an array",
-        _ => "an object",
-    };
-
-    private static string Shorten(JsonNode? value)
-    {
-        var json = value?.ToJsonString() ?? "null";
-        return json.Length <= 60 ? json : json[..59] + "…";
-    }
-
-    private static string Join(string path, string name) => path.Length == 0 ? name : path + "." + name;
-
-    private static string Field(string path) => path.Length == 0 ? "arguments" : path;
+    private static List<string> Segments(string pointer) =>
+        [.. pointer.TrimStart('#').Split('/', StringSplitOptions.RemoveEmptyEntries).Select(s => Uri.UnescapeDataString(s).Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal))];
 }

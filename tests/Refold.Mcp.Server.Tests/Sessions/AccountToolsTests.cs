@@ -83,7 +83,7 @@ public sealed class AccountToolsTests
         Assert.Contains("ticket_id", missing.Structured().Str("message"), StringComparison.Ordinal);
         Assert.True(wrongType.IsError);
         Assert.Equal("ticket_id", wrongType.Structured().Str("argument"));
-        Assert.Contains("must be a string", wrongType.Structured().Str("message"), StringComparison.Ordinal);
+        Assert.Contains("should be \"string\"", wrongType.Structured().Str("message"), StringComparison.Ordinal);
         Assert.False(run.IsError, run.Text());
         var executionId = run.Structured().Str("execution_id");
         Assert.NotNull(executionId);
