@@ -25,13 +25,13 @@ public sealed class CallOperationTool : RefoldTool
         var (name, title, example, description, hints) = kind switch
         {
             CallKind.Read => (ReadToolName, "Call a read-only Refold operation", "'list_schedules'.",
-                "Runs a Refold operation that only reads (find it with search_operations, see its arguments with describe_operation). Returns the operation's JSON result, or a structured error.",
+                "Runs a Refold operation that only reads (find it with search_operations, arguments from describe_operation). Returns its JSON result or a structured error.",
                 new ToolHints(ReadOnly: true, Destructive: false, Idempotent: true, OpenWorld: set.Operations.Any(o => o.Hints.ReadOnly && o.Hints.OpenWorld))),
             CallKind.Write => (WriteToolName, "Call a Refold operation that writes", "'pause_schedule'.",
-                "Runs a Refold operation that creates, changes or triggers something but deletes nothing (find it with search_operations, see its arguments with describe_operation; operations that delete or replace go through " + DestructiveToolName + "). Pass dry_run: true among the arguments to see the request without sending it. Returns the operation's JSON result, or a structured error.",
+                "Runs a Refold operation that creates, changes or triggers something, not a delete (find it with search_operations).",
                 new ToolHints(ReadOnly: false, Destructive: false, Idempotent: false, OpenWorld: true)),
-            _ => (DestructiveToolName, "Call a Refold operation that deletes or replaces", "'delete_webhook'.",
-                "Runs a Refold operation that deletes, replaces or revokes something (find it with search_operations, see its arguments with describe_operation). The user is asked to confirm before it is sent, unless the server was started with --confirm never. Pass dry_run: true among the arguments to see the request without sending it. Returns the operation's JSON result, or a structured error.",
+            _ => (DestructiveToolName, "Call a destructive Refold operation", "'delete_webhook'.",
+                "Runs a Refold operation that deletes, replaces or revokes something, once the user confirms (find it with search_operations).",
                 new ToolHints(ReadOnly: false, Destructive: true, Idempotent: false, OpenWorld: true)),
         };
         ProtocolTool = Define(name, title, description,
@@ -41,7 +41,7 @@ public sealed class CallOperationTool : RefoldTool
                 ["properties"] = new JsonObject
                 {
                     ["name"] = new JsonObject { ["type"] = "string", ["description"] = "Operation name, e.g. " + example },
-                    ["arguments"] = new JsonObject { ["type"] = "object", ["description"] = "The operation's arguments, as its input schema (describe_operation) says." },
+                    ["arguments"] = new JsonObject { ["type"] = "object", ["description"] = "The operation's arguments (describe_operation shows them)" + (kind == CallKind.Read ? "." : "; dry_run: true shows the request, sends nothing.") },
                 },
                 ["required"] = new JsonArray("name"),
                 ["additionalProperties"] = false,

@@ -23,7 +23,7 @@ public static class DryRun
             schema["properties"]![Argument] = new JsonObject
             {
                 ["type"] = "boolean",
-                ["description"] = "true: return the exact HTTP request this call would send (method, URL, headers with secrets redacted, body) and send nothing.",
+                ["description"] = "true: return the exact request (secrets redacted), send nothing.",
             };
         }
 
