@@ -30,6 +30,14 @@ public sealed class CommandLineTests
         Assert.Equal("Warning", options.LogLevel);
     }
 
+    [Theory]
+    [InlineData(null, ConfirmMode.Destructive)]
+    [InlineData("destructive", ConfirmMode.Destructive)]
+    [InlineData("writes", ConfirmMode.Writes)]
+    [InlineData("never", ConfirmMode.Never)]
+    public void Parse_Confirm_DestructiveByDefault(string? value, ConfirmMode expected) =>
+        Assert.Equal(expected, CommandLine.Parse(value is null ? [] : ["--confirm", value]).Surface.Confirm);
+
     [Fact]
     public void Parse_Toolsets_ImpliesAllUnlessCompactAsked()
     {
@@ -53,6 +61,7 @@ public sealed class CommandLineTests
     [InlineData("--tools", "some")]
     [InlineData("--transport", "carrier-pigeon")]
     [InlineData("--urls")]
+    [InlineData("--confirm", "sometimes")]
     [InlineData("call")]
     [InlineData("frobnicate")]
     public void Parse_BadCommandLine_UsageErrorSaysWhy(params string[] args)

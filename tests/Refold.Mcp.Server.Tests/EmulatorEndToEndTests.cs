@@ -71,7 +71,7 @@ public sealed class EmulatorEndToEndTests
         var bTools = (await b.ListToolsAsync()).Select(t => t.Name).ToList();
         var aReadsB = await a.CallAsync("get_linked_account", """{"linked_account_id":"acct_e2e_b"}""");
         var aSearch = await a.CallAsync("search_operations", """{"query":"linked account"}""");
-        var aOrgOnly = await a.CallAsync("call_write_operation", """{"name":"delete_linked_account","arguments":{"linked_account_id":"acct_e2e_b"}}""");
+        var aOrgOnly = await a.CallAsync("call_destructive_operation", """{"name":"delete_linked_account","arguments":{"linked_account_id":"acct_e2e_b"}}""");
         var bStillThere = await demo.CallAsync("get_linked_account", """{"linked_account_id":"acct_e2e_b"}""");
 
         Assert.Contains("list_linked_accounts", demoTools);
@@ -103,7 +103,8 @@ public sealed class EmulatorEndToEndTests
     [Fact]
     public async Task Stdio_Emulator_ExecuteWorkflowAndFollowItsExecution()
     {
-        await using var client = await ServerProcess.ConnectStdioAsync(new Dictionary<string, string?>(), new ConcurrentQueue<string>(), null, "--emulator");
+        // A workflow run is destructive (it may do anything); this operator lets runs go unasked.
+        await using var client = await ServerProcess.ConnectStdioAsync(new Dictionary<string, string?>(), new ConcurrentQueue<string>(), null, "--emulator", "--confirm", "never");
 
         await AssertWorkflowRunsAsync(client);
     }
@@ -114,7 +115,8 @@ public sealed class EmulatorEndToEndTests
         await using var upstream = await Upstream.StartAsync(new ServerOptions { Emulator = true }, _ => null);
         await using var http = await HttpHarness.StartAsync(upstream, new ServerOptions { Surface = new Tools.Surface { Mode = Tools.ToolMode.All } });
 
-        await AssertWorkflowRunsAsync(await http.ConnectAsync());
+        // A workflow run is destructive (it may do anything): the user says yes.
+        await AssertWorkflowRunsAsync(await http.ConnectAsync(handlers: new TestUser().Handlers));
     }
 
     // Finds the seeded "Announce paid invoice" workflow, runs it synchronously for a linked account, then reads the

@@ -87,4 +87,73 @@ public sealed class OperationRunnerTests
         Assert.Contains("applications", result.Structured().Str("message"), StringComparison.Ordinal);
         Assert.Equal(0, handler.Calls);
     }
+
+    [Fact]
+    public async Task RunAsync_DestructiveWithoutClient_ConfirmationUnavailableNamingOptionNothingSent()
+    {
+        var (session, _, handler, services) = Build(new Surface { Mode = ToolMode.All }, RefoldCredential.FromApiKey("tk-x"));
+        await using var _ = services;
+
+        var result = await OperationRunner.RunAsync(ToolCall.Local(session, new JsonObject { ["linked_account_id"] = "acct_1" }, CancellationToken.None), RefoldCatalog.Find("delete_linked_account")!);
+
+        Assert.Equal("CONFIRMATION_UNAVAILABLE", result.Structured().Str("error_code"));
+        Assert.Contains("--confirm never", result.Structured().Str("hint"), StringComparison.Ordinal);
+        Assert.Equal(0, handler.Calls);
+    }
+
+    [Theory]
+    [InlineData(ConfirmMode.Never, "delete_linked_account", """{"linked_account_id":"acct_1"}""", 1)]
+    [InlineData(ConfirmMode.Destructive, "create_linked_account", """{"account_id":"acct_1"}""", 1)]
+    [InlineData(ConfirmMode.Writes, "create_linked_account", """{"account_id":"acct_1"}""", 0)]
+    public async Task RunAsync_ConfirmMode_DecidesWhichCallsMustBeAsked(ConfirmMode mode, string operation, string arguments, int sent)
+    {
+        var (session, _, handler, services) = Build(new Surface { Mode = ToolMode.All, Confirm = mode }, RefoldCredential.FromApiKey("tk-x"));
+        await using var _ = services;
+
+        var result = await OperationRunner.RunAsync(ToolCall.Local(session, JsonNode.Parse(arguments)!.AsObject(), CancellationToken.None), RefoldCatalog.Find(operation)!);
+
+        // Sent: the throwing handler makes it an internal error; not sent: the confirmation could not be asked.
+        Assert.Equal(sent, handler.Calls);
+        Assert.Equal(sent == 0 ? "CONFIRMATION_UNAVAILABLE" : "INTERNAL_ERROR", result.Structured().Str("error_code"));
+    }
+
+    [Fact]
+    public async Task RunAsync_DryRunWithSessionToken_BearerRedactedAndNothingSent()
+    {
+        const string token = "h.e30.secret-signature";
+        var (session, _, handler, services) = Build(new Surface { Mode = ToolMode.All }, RefoldCredential.FromSessionToken(token));
+        await using var _ = services;
+
+        var result = await OperationRunner.RunAsync(ToolCall.Local(session, new JsonObject { ["workflowId"] = "wf 1", ["slug"] = "hubspot", ["payload"] = new JsonObject { ["email"] = "pat@example.com" }, ["dry_run"] = true }, CancellationToken.None),
+            RefoldCatalog.Find("execute_workflow")!);
+
+        Assert.False(result.IsError, result.Text());
+        var request = result.Structured().GetProperty("request");
+        Assert.Equal("POST", request.Str("method"));
+        Assert.Equal("http://127.0.0.1:9/api/v2/public/workflow/wf%201/execute", request.Str("url"));
+        Assert.Equal("pat@example.com", request.GetProperty("body").Str("email"));
+        Assert.Equal(RequestPreview.Redacted, request.GetProperty("headers").Str("Authorization"));
+        Assert.DoesNotContain("secret-signature", result.Text(), StringComparison.Ordinal);
+        Assert.Equal(0, handler.Calls);
+    }
+
+    [Theory]
+    [InlineData("create_linked_account", "\"yes\"", "must be a boolean")]
+    [InlineData("list_applications", "true", "unknown argument 'dry_run'")]
+    public async Task RunAsync_DryRunBadOrOnARead_ErrorNamesDryRun(string operation, string value, string problem)
+    {
+        var (session, _, handler, services) = Build(new Surface { Mode = ToolMode.All }, RefoldCredential.FromApiKey("tk-x"));
+        await using var _ = services;
+        var arguments = JsonNode.Parse($$"""{"account_id":"a","dry_run":{{value}}}""")!.AsObject();
+        if (operation == "list_applications")
+        {
+            arguments.Remove("account_id");
+        }
+
+        var result = await OperationRunner.RunAsync(ToolCall.Local(session, arguments, CancellationToken.None), RefoldCatalog.Find(operation)!);
+
+        Assert.Equal("dry_run", result.Structured().Str("argument"));
+        Assert.Contains(problem, result.Structured().Str("message"), StringComparison.Ordinal);
+        Assert.Equal(0, handler.Calls);
+    }
 }

@@ -151,12 +151,23 @@ public sealed class SurfaceTests
         Assert.All(set.Operations, o => Assert.Equal("schedules", o.Group.Id));
     }
 
-    [Fact]
-    public void CallWriteOperation_Annotations_HonestlyDestructiveAndOpenWorld()
+    [Theory]
+    [InlineData(CallOperationTool.WriteToolName, false)]
+    [InlineData(CallOperationTool.DestructiveToolName, true)]
+    public void CallOperationTools_Annotations_DestructiveOnlyForTheDestructiveDispatcher(string name, bool destructive)
     {
-        var tool = ToolSet.Build(new Surface(), CredentialShape.OrgKey).ByName[CallOperationTool.WriteToolName].ProtocolTool.Annotations!;
+        var tool = ToolSet.Build(new Surface(), CredentialShape.OrgKey).ByName[name].ProtocolTool.Annotations!;
 
-        Assert.Equal((false, true, false, true), (tool.ReadOnlyHint, tool.DestructiveHint, tool.IdempotentHint, tool.OpenWorldHint));
+        Assert.Equal((false, destructive, false, true), (tool.ReadOnlyHint, tool.DestructiveHint, tool.IdempotentHint, tool.OpenWorldHint));
+    }
+
+    [Fact]
+    public void InputSchema_WritesTakeDryRunReadsDoNot()
+    {
+        var set = ToolSet.Build(new Surface { Mode = ToolMode.All }, CredentialShape.OrgKey);
+
+        Assert.All(set.Tools.OfType<OperationTool>(), t => Assert.Equal(!t.Operation.Hints.ReadOnly,
+            t.ProtocolTool.InputSchema.GetProperty("properties").TryGetProperty(DryRun.Argument, out _)));
     }
 
     [Fact]

@@ -98,9 +98,10 @@ public sealed class UnknownOutcomeTests
         return await RefoldEmulator.StartAsync(options);
     }
 
+    // execute_workflow is destructive: the client's user confirms each run before it is sent.
     private static Task<InMemoryServer> StartServerAsync(RefoldEmulator emulator) =>
         InMemoryServer.StartAsync(emulator.BaseUrl, RefoldCredential.FromApiKey(emulator.ApiKey),
-            new ServerOptions { Surface = new Tools.Surface { Mode = Tools.ToolMode.All } });
+            new ServerOptions { Surface = new Tools.Surface { Mode = Tools.ToolMode.All } }, handlers: new TestUser().Handlers);
 
     private static DocumentCollection Collection(RefoldEmulator emulator, string name) =>
         emulator.State.PartitionForApiKey(emulator.ApiKey)!.Collection(name);

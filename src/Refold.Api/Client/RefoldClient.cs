@@ -40,8 +40,7 @@ public sealed class RefoldClient
     public async Task<JsonNode?> SendAsync(Operation operation, JsonObject? arguments = null, CancellationToken cancellationToken = default)
     {
         arguments ??= [];
-        Fail(CheckCredential(operation));
-        Fail(ArgumentValidator.Validate(operation, arguments, accountSupplied: Credential?.LinkedAccountId is not null));
+        Fail(Check(operation, arguments));
 
         using var request = RequestFactory.Create(operation, arguments, Credential);
         RefoldRequestOptions.Set(request, operation, _limiterKey);
@@ -64,6 +63,24 @@ public sealed class RefoldClient
             return Parse(body);
         }
     }
+
+    /// <summary>
+    /// The request <see cref="SendAsync(Operation, JsonObject?, CancellationToken)"/> would send for these arguments,
+    /// credential headers redacted; nothing is sent.
+    /// </summary>
+    /// <exception cref="RefoldApiException">For a bad argument or a refused credential, as <c>SendAsync</c> would.</exception>
+    public async Task<RequestPreview> PreviewAsync(Operation operation, JsonObject? arguments = null, CancellationToken cancellationToken = default)
+    {
+        arguments ??= [];
+        Fail(Check(operation, arguments));
+        using var request = RequestFactory.Create(operation, arguments, Credential);
+        var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        return RequestPreview.Of(request, _http.BaseAddress, body);
+    }
+
+    /// <summary>Why this call would be refused before anything is sent (credential, then arguments), or null.</summary>
+    public RefoldError? Check(Operation operation, JsonObject? arguments) =>
+        CheckCredential(operation) ?? ArgumentValidator.Validate(operation, arguments, accountSupplied: Credential?.LinkedAccountId is not null);
 
     /// <summary>Sends the operation with this tool name.</summary>
     public Task<JsonNode?> SendAsync(string operationName, JsonObject? arguments = null, CancellationToken cancellationToken = default) =>

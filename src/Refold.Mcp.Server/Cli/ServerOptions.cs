@@ -135,6 +135,18 @@ public static class CommandLine
                 case "--include-inferred":
                     surface = surface with { IncludeInferred = true };
                     break;
+                case "--confirm":
+                    surface = surface with
+                    {
+                        Confirm = Value() switch
+                        {
+                            "destructive" => ConfirmMode.Destructive,
+                            "writes" => ConfirmMode.Writes,
+                            "never" => ConfirmMode.Never,
+                            var v => throw new UsageException($"--confirm must be 'destructive', 'writes' or 'never', got '{v}'."),
+                        },
+                    };
+                    break;
                 case "--allow-api-key-header":
                     options = options with { AllowApiKeyHeader = true };
                     break;
@@ -291,6 +303,10 @@ public static class CommandLine
           --toolsets a,b             only these resource groups (implies --tools all unless --tools is given):
                                      {string.Join(", ", RefoldCatalog.Groups.Select(g => g.Id))}
           --read-only                no tool that changes data, at list time and at call time
+          --confirm destructive|writes|never
+                                     which calls ask the human first, through the client (elicitation): those that
+                                     delete or replace something (default), every write, or none; a client that
+                                     cannot ask (no elicitation; the 'call' command) gets an error instead of a run
           --include-deprecated       also offer operations Refold has deprecated
           --include-inferred         also offer operations only inferred from Refold's sources
           --allow-api-key-header     HTTP: accept x-api-key (+ linked_account_id) headers, not only session tokens

@@ -19,7 +19,9 @@ public static class CoreServices
     public const string Instructions =
         "Tools for the Refold integration platform: linked accounts (your customers), applications, workflows and their executions, " +
         "webhooks, configs, schedules, tables and more. When a job has no tool of its own, find the operation with search_operations, " +
-        "read its arguments with describe_operation, and run it with call_read_operation or call_write_operation. " +
+        "read its arguments with describe_operation, and run it with call_read_operation, call_write_operation or call_destructive_operation " +
+        "(the one search_operations names in call_with). Operations that delete or replace something ask the user to confirm first; " +
+        "a write given dry_run: true returns the request it would send and sends nothing. " +
         "Errors come back as results with isError and a structured body (status_code, error_code, message, retryable, hint).";
 
     /// <summary>

@@ -8,34 +8,40 @@ namespace Refold.Mcp.Server.Tools;
 
 /// <summary>
 /// Runs any reachable operation by name: one tool for those that only read, one for those that change something,
-/// so each keeps honest annotations.
+/// one for those that destroy something, so each keeps honest annotations and refuses the other kinds.
 /// </summary>
 public sealed class CallOperationTool : RefoldTool
 {
     public const string ReadToolName = "call_read_operation";
     public const string WriteToolName = "call_write_operation";
+    public const string DestructiveToolName = "call_destructive_operation";
     private readonly ToolSet _set;
-    private readonly bool _readOnly;
+    private readonly CallKind _kind;
 
-    public CallOperationTool(ToolSet set, bool readOnly)
+    public CallOperationTool(ToolSet set, CallKind kind)
     {
         _set = set;
-        _readOnly = readOnly;
-        var name = readOnly ? ReadToolName : WriteToolName;
-        var description = readOnly
-            ? "Runs a Refold operation that only reads (find it with search_operations, see its arguments with describe_operation). Returns the operation's JSON result, or a structured error."
-            : "Runs a Refold operation that creates, changes, deletes or triggers something (find it with search_operations, see its arguments with describe_operation). Returns the operation's JSON result, or a structured error. Check the operation's own annotations before calling.";
-        var hints = readOnly
-            ? new ToolHints(ReadOnly: true, Destructive: false, Idempotent: true, OpenWorld: set.Operations.Any(o => o.Hints.ReadOnly && o.Hints.OpenWorld))
-            : new ToolHints(ReadOnly: false, Destructive: true, Idempotent: false, OpenWorld: true);
-        ProtocolTool = Define(name, readOnly ? "Call a read-only Refold operation" : "Call a Refold operation that writes", description,
+        _kind = kind;
+        var (name, title, example, description, hints) = kind switch
+        {
+            CallKind.Read => (ReadToolName, "Call a read-only Refold operation", "'list_schedules'.",
+                "Runs a Refold operation that only reads (find it with search_operations, arguments from describe_operation). Returns its JSON result or a structured error.",
+                new ToolHints(ReadOnly: true, Destructive: false, Idempotent: true, OpenWorld: set.Operations.Any(o => o.Hints.ReadOnly && o.Hints.OpenWorld))),
+            CallKind.Write => (WriteToolName, "Call a Refold operation that writes", "'pause_schedule'.",
+                "Runs a Refold operation that creates, changes or triggers something, not a delete (find it with search_operations).",
+                new ToolHints(ReadOnly: false, Destructive: false, Idempotent: false, OpenWorld: true)),
+            _ => (DestructiveToolName, "Call a destructive Refold operation", "'delete_webhook'.",
+                "Runs a Refold operation that deletes, replaces or revokes something, once the user confirms (find it with search_operations).",
+                new ToolHints(ReadOnly: false, Destructive: true, Idempotent: false, OpenWorld: true)),
+        };
+        ProtocolTool = Define(name, title, description,
             new JsonObject
             {
                 ["type"] = "object",
                 ["properties"] = new JsonObject
                 {
-                    ["name"] = new JsonObject { ["type"] = "string", ["description"] = "Operation name, e.g. " + (readOnly ? "'list_schedules'." : "'pause_schedule'.") },
-                    ["arguments"] = new JsonObject { ["type"] = "object", ["description"] = "The operation's arguments, as its input schema (describe_operation) says." },
+                    ["name"] = new JsonObject { ["type"] = "string", ["description"] = "Operation name, e.g. " + example },
+                    ["arguments"] = new JsonObject { ["type"] = "object", ["description"] = "The operation's arguments (describe_operation shows them)" + (kind == CallKind.Read ? "." : "; dry_run: true shows the request, sends nothing.") },
                 },
                 ["required"] = new JsonArray("name"),
                 ["additionalProperties"] = false,
@@ -45,8 +51,17 @@ public sealed class CallOperationTool : RefoldTool
 
     public override Tool ProtocolTool { get; }
 
+    /// <summary>The kind of call <paramref name="operation"/> is.</summary>
+    public static CallKind KindOf(Operation operation) =>
+        operation.Hints.ReadOnly ? CallKind.Read : operation.Hints.Destructive ? CallKind.Destructive : CallKind.Write;
+
     /// <summary>The catalog tool that runs <paramref name="operation"/>.</summary>
-    public static string NameFor(Operation operation) => operation.Hints.ReadOnly ? ReadToolName : WriteToolName;
+    public static string NameFor(Operation operation) => KindOf(operation) switch
+    {
+        CallKind.Read => ReadToolName,
+        CallKind.Write => WriteToolName,
+        _ => DestructiveToolName,
+    };
 
     public override Task<CallToolResult> RunAsync(ToolCall call)
     {
@@ -62,10 +77,15 @@ public sealed class CallOperationTool : RefoldTool
             return Task.FromResult(error!);
         }
 
-        if (operation.Hints.ReadOnly != _readOnly)
+        if (KindOf(operation) != _kind)
         {
-            return Task.FromResult(CatalogArguments.Invalid(Name, "name",
-                $"{operation.Name} {(operation.Hints.ReadOnly ? "only reads" : "changes data")}: call it with {NameFor(operation)}"));
+            var what = KindOf(operation) switch
+            {
+                CallKind.Read => "only reads",
+                CallKind.Write => "changes data without deleting anything",
+                _ => "deletes or replaces data",
+            };
+            return Task.FromResult(CatalogArguments.Invalid(Name, "name", $"{operation.Name} {what}: call it with {NameFor(operation)}"));
         }
 
         var inner = arguments?["arguments"];

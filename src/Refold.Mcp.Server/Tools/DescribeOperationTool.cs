@@ -60,7 +60,7 @@ public sealed class DescribeOperationTool : RefoldTool
                 ["idempotentHint"] = operation.Hints.Idempotent,
                 ["openWorldHint"] = operation.Hints.OpenWorld,
             },
-            ["input_schema"] = InputSchema.For(operation, _set.Shape.SuppliesAccount()),
+            ["input_schema"] = DryRun.InputSchemaOf(operation, _set.Shape.SuppliesAccount()),
             ["paged"] = operation.Pagination != Pagination.None,
             ["deprecated"] = operation.Deprecated,
             ["inferred"] = operation.Inferred,

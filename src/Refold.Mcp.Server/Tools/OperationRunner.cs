@@ -10,27 +10,51 @@ namespace Refold.Mcp.Server.Tools;
 
 /// <summary>
 /// The single path every operation call takes, whichever tool started it: refuse what the session may not reach,
-/// then let the client validate the arguments and send; every failure becomes an error result.
+/// validate the arguments, answer a dry run with the request instead of sending it, ask the human first when
+/// <c>--confirm</c> says so, then send; every failure becomes an error result.
 /// </summary>
 public static partial class OperationRunner
 {
-    /// <summary>Runs <paramref name="operation"/> with the call's arguments; every failure becomes an error result.</summary>
+    /// <summary>
+    /// Runs <paramref name="operation"/> with the call's arguments; every failure becomes an error result. A write
+    /// given <c>dry_run: true</c> answers with the request it would send instead.
+    /// </summary>
     public static Task<CallToolResult> RunAsync(ToolCall call, Operation operation) =>
-        GuardAsync(call, operation.Name, async () => ToolResults.Success(await SendAsync(call, operation, call.Arguments).ConfigureAwait(false)));
+        GuardAsync(call, operation.Name, async () =>
+        {
+            var arguments = call.Arguments;
+            if (DryRun.Take(operation, ref arguments, out var dryRun) is { } badDryRun)
+            {
+                return badDryRun;
+            }
+
+            return dryRun
+                ? DryRun.Result(await PreviewAsync(call, operation, arguments).ConfigureAwait(false))
+                : ToolResults.Success(await SendAsync(call, operation, arguments).ConfigureAwait(false));
+        });
 
     /// <summary>
-    /// The one way a tool sends an operation: refuse what the session may not reach, then let the client validate
-    /// the arguments and send. Composite tools send every operation through here too.
+    /// The one way a tool sends an operation: refuse what the session may not reach, check the arguments, ask the
+    /// human first when <c>--confirm</c> says so, then send. Composite tools send every operation through here too.
     /// </summary>
-    /// <exception cref="RefoldApiException">For a refusal, a bad argument or any Refold failure.</exception>
+    /// <exception cref="RefoldApiException">For a refusal, a bad argument, an unconfirmed call or any Refold failure.</exception>
+    /// <exception cref="InputRequiredException">On an MRTR client, to ask for the confirmation (the SDK sends the question).</exception>
     public static async Task<JsonNode?> SendAsync(ToolCall call, Operation operation, JsonObject arguments)
     {
-        if (Refusal(call.Session, operation, arguments) is { } refusal)
+        Fail(Refusal(call.Session, operation, arguments) ?? call.Session.Client.Check(operation, arguments));
+        if (call.Session.Tools.Surface.NeedsConfirmation(operation))
         {
-            throw new RefoldApiException(refusal);
+            Fail(await Confirmation.AskAsync(call, operation, arguments).ConfigureAwait(false));
         }
 
         return await call.Session.Client.SendAsync(operation, arguments, call.CancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The request <see cref="SendAsync"/> would send, after the same refusals; nothing is sent and nothing asked.</summary>
+    public static Task<RequestPreview> PreviewAsync(ToolCall call, Operation operation, JsonObject arguments)
+    {
+        Fail(Refusal(call.Session, operation, arguments));
+        return call.Session.Client.PreviewAsync(operation, arguments, call.CancellationToken);
     }
 
     /// <summary>Runs a tool's body, turning a Refold failure into its error result and anything unexpected into a logged, opaque one.</summary>
@@ -39,6 +63,11 @@ public static partial class OperationRunner
         try
         {
             return await body().ConfigureAwait(false);
+        }
+        catch (InputRequiredException)
+        {
+            // Not a failure: the SDK turns it into the MRTR question to the client.
+            throw;
         }
         catch (RefoldApiException e)
         {
@@ -52,6 +81,14 @@ public static partial class OperationRunner
         {
             LogUnexpected(call.Session.Logger, e, tool);
             return ToolResults.Unexpected(tool);
+        }
+    }
+
+    private static void Fail(RefoldError? error)
+    {
+        if (error is not null)
+        {
+            throw new RefoldApiException(error);
         }
     }
 

@@ -22,9 +22,13 @@ public abstract class RefoldTool : McpServerTool
     public sealed override async ValueTask<CallToolResult> InvokeAsync(RequestContext<CallToolRequestParams> request, CancellationToken cancellationToken = default) =>
         await RunAsync(ToolCall.Of(request, cancellationToken)).ConfigureAwait(false);
 
-    /// <summary>The wire definition of a declared tool (an operation or a composite): name, title, schema and annotations from the declaration.</summary>
+    /// <summary>
+    /// The wire definition of a declared tool (an operation or a composite): name, title, schema and annotations from
+    /// the declaration; an operation that writes also takes <c>dry_run</c>.
+    /// </summary>
     protected static Tool Define(ToolDeclaration declaration, string description, bool accountSupplied) =>
-        Define(declaration.Name, declaration.Title, description, InputSchema.For(declaration, accountSupplied), declaration.Hints);
+        Define(declaration.Name, declaration.Title, description,
+            declaration is Operation operation ? DryRun.InputSchemaOf(operation, accountSupplied) : InputSchema.For(declaration, accountSupplied), declaration.Hints);
 
     /// <summary>The wire definition of a tool; every one states all four annotations.</summary>
     protected static Tool Define(string name, string title, string description, JsonObject inputSchema, ToolHints hints) => new()

@@ -47,6 +47,17 @@ public sealed record Surface
     /// <summary>The longest wait a caller of run_workflow or wait_for_execution may ask for.</summary>
     public int MaxWaitSeconds { get; init; } = DefaultMaxWaitSeconds;
 
+    /// <summary>Which calls ask the human first (<c>--confirm</c>); it changes no tool, only what a call does before it sends.</summary>
+    public ConfirmMode Confirm { get; init; } = ConfirmMode.Destructive;
+
+    /// <summary>True when calling <paramref name="operation"/> must be confirmed by the human first.</summary>
+    public bool NeedsConfirmation(Operation operation) => Confirm switch
+    {
+        ConfirmMode.Destructive => operation.Hints.Destructive,
+        ConfirmMode.Writes => !operation.Hints.ReadOnly,
+        _ => false,
+    };
+
     /// <summary>True when the operator's choices let <paramref name="operation"/> be listed or called (credential aside).</summary>
     public bool Includes(Operation operation) => WhyExcluded(operation) is null;
 

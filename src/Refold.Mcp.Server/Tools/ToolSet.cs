@@ -61,14 +61,9 @@ public sealed class ToolSet
         List<RefoldTool> tools = [.. Surface.CompactTools.Where(Reaches).Select(o => new OperationTool(o, this)), .. CompositeTools.For(this)];
         tools.Add(new SearchOperationsTool(this));
         tools.Add(new DescribeOperationTool(this));
-        if (Operations.Any(o => o.Hints.ReadOnly))
+        foreach (var kind in Enum.GetValues<CallKind>().Where(k => Operations.Any(o => CallOperationTool.KindOf(o) == k)))
         {
-            tools.Add(new CallOperationTool(this, readOnly: true));
-        }
-
-        if (Operations.Any(o => !o.Hints.ReadOnly))
-        {
-            tools.Add(new CallOperationTool(this, readOnly: false));
+            tools.Add(new CallOperationTool(this, kind));
         }
 
         return tools;

@@ -16,11 +16,14 @@ public sealed class WorkflowJobTests
     private const string ContactSync = "Nightly contact sync";
     private const string Speed = "8";
 
+    // Workflow runs are destructive, so they ask the user by default; tests about the job itself let them run unasked.
+    private static readonly ServerOptions NoConfirm = CommandLine.Parse(["--confirm", "never"]);
+
     [Fact]
     public async Task RunWorkflow_StdioContactSync_ProgressPerNodeChangeAndFinalReportMatchesExecution()
     {
         await using var client = await ServerProcess.ConnectStdioAsync(new Dictionary<string, string?>(), new ConcurrentQueue<string>(), null,
-            "--emulator", "--emulator-speed", Speed);
+            "--emulator", "--emulator-speed", Speed, "--confirm", "never");
         await using var progress = ProgressLog.Listen(client, "sync-1");
 
         var run = await ProgressLog.CallAsync(client, progress, "run_workflow",
@@ -62,11 +65,14 @@ public sealed class WorkflowJobTests
     {
         await using var upstream = await Upstream.StartAsync(new ServerOptions { Emulator = true, EmulatorSpeed = 4 }, _ => null);
         await using var http = await HttpHarness.StartAsync(upstream);
-        var client = await http.ConnectAsync(protocolVersion: protocol);
+        // A workflow run is destructive: the user confirms it (MRTR on 2026-07-28, elicitation on 2025-11-25).
+        var user = new TestUser();
+        var client = await http.ConnectAsync(protocolVersion: protocol, handlers: user.Handlers);
 
         var run = await client.CallAsync("run_workflow", $$"""{"workflow":"{{ContactSync}}","linked_account_id":"acct_globex","timeout_s":1}""");
 
         Assert.False(run.IsError, run.Text());
+        Assert.Contains("execute_workflow", Assert.Single(user.Asked), StringComparison.Ordinal);
         Assert.False(run.Structured().GetProperty("finished").GetBoolean());
         Assert.Equal("RUNNING", run.Structured().Str("status"));
         var executionId = run.Structured().Str("execution_id")!;
@@ -89,7 +95,7 @@ public sealed class WorkflowJobTests
     public async Task RunWorkflow_ReachesHumanTask_ReturnsTaskAndFormThenCompletesAfterSubmit()
     {
         await using var upstream = await Upstream.StartAsync(new ServerOptions { Emulator = true, EmulatorSpeed = 4 }, _ => null);
-        await using var http = await HttpHarness.StartAsync(upstream);
+        await using var http = await HttpHarness.StartAsync(upstream, NoConfirm);
         var client = await http.ConnectAsync(protocolVersion: "2025-11-25");
 
         var run = await client.CallAsync("run_workflow",
@@ -118,7 +124,7 @@ public sealed class WorkflowJobTests
     public async Task RunWorkflow_InputAgainstSchemaWrong_NamesTheFieldAndRunsNothing()
     {
         await using var upstream = await Upstream.StartAsync(new ServerOptions { Emulator = true }, _ => null);
-        await using var http = await HttpHarness.StartAsync(upstream);
+        await using var http = await HttpHarness.StartAsync(upstream, NoConfirm);
         var client = await http.ConnectAsync();
         var before = await RunsOfAsync(client, "66a1f00dbeefcafe00000802");
 
@@ -142,7 +148,7 @@ public sealed class WorkflowJobTests
     public async Task RunWorkflow_ClientCancelsTheWait_TheRunGoesOnToTheEnd()
     {
         await using var upstream = await Upstream.StartAsync(new ServerOptions { Emulator = true, EmulatorSpeed = 4 }, _ => null);
-        await using var server = await InMemoryServer.StartAsync(upstream.BaseUrl, upstream.DemoCredential);
+        await using var server = await InMemoryServer.StartAsync(upstream.BaseUrl, upstream.DemoCredential, NoConfirm);
         var client = server.Client;
         await using var progress = ProgressLog.Listen(client, "cancel-1");
         using var cancel = new CancellationTokenSource();

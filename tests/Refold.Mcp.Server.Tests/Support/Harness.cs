@@ -21,7 +21,9 @@ public sealed class InMemoryServer : IAsyncDisposable
 
     public LogCapture Logs { get; } = new();
 
-    public static async Task<InMemoryServer> StartAsync(Uri upstream, RefoldCredential? credential, ServerOptions? options = null, string? protocolVersion = null)
+    /// <param name="handlers">The client's handlers, e.g. an elicitation handler standing in for the user.</param>
+    public static async Task<InMemoryServer> StartAsync(Uri upstream, RefoldCredential? credential, ServerOptions? options = null, string? protocolVersion = null,
+        McpClientHandlers? handlers = null)
     {
         var server = new InMemoryServer { _upstream = new Upstream(upstream) };
         Pipe toServer = new(), toClient = new();
@@ -30,7 +32,7 @@ public sealed class InMemoryServer : IAsyncDisposable
         await server._host.StartAsync();
         server.Client = await McpClient.CreateAsync(
             new StreamClientTransport(toServer.Writer.AsStream(), toClient.Reader.AsStream()),
-            new McpClientOptions { ProtocolVersion = protocolVersion });
+            new McpClientOptions { ProtocolVersion = protocolVersion, Handlers = handlers ?? new() });
         return server;
     }
 
@@ -71,7 +73,7 @@ public sealed class HttpHarness : IAsyncDisposable
     public static Dictionary<string, string> Bearer(string token) => new() { ["Authorization"] = "Bearer " + token };
 
     /// <summary>A real MCP client with these headers on every request; null protocol lets the SDK choose (2026-07-28).</summary>
-    public async Task<McpClient> ConnectAsync(IDictionary<string, string>? headers = null, string? protocolVersion = null)
+    public async Task<McpClient> ConnectAsync(IDictionary<string, string>? headers = null, string? protocolVersion = null, McpClientHandlers? handlers = null)
     {
         var transport = new HttpClientTransport(new HttpClientTransportOptions
         {
@@ -79,7 +81,7 @@ public sealed class HttpHarness : IAsyncDisposable
             TransportMode = HttpTransportMode.StreamableHttp,
             AdditionalHeaders = headers,
         });
-        var client = await McpClient.CreateAsync(transport, new McpClientOptions { ProtocolVersion = protocolVersion });
+        var client = await McpClient.CreateAsync(transport, new McpClientOptions { ProtocolVersion = protocolVersion, Handlers = handlers ?? new() });
         lock (_clients)
         {
             _clients.Add(client);
