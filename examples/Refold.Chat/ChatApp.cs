@@ -75,7 +75,7 @@ internal static class ChatApp
             // refold-mcp's own messages are for the person; its logs only when asked for.
             if (settings.Verbose || line.StartsWith("refold-mcp:", StringComparison.Ordinal))
             {
-                view.Problem(line);
+                view.ServerMessage(line);
             }
         }
 

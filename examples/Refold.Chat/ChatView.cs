@@ -78,6 +78,17 @@ internal sealed class ChatView(ChatTerminal terminal)
         }
     }
 
+    /// <summary>A message refold-mcp addressed to the person (its stderr lines starting with "refold-mcp:").</summary>
+    public void ServerMessage(string line)
+    {
+        lock (_lock)
+        {
+            EndLine();
+            terminal.Errors.WriteLine(SecretMask.MaskText(line));
+            terminal.Errors.Flush();
+        }
+    }
+
     public void Note(string message) => Line($"({message})");
 
     /// <summary>The interactive prompt; null at the end of input.</summary>

@@ -81,7 +81,7 @@ internal sealed class ModelGuard(IChatClient inner, TimeSpan timeout, Func<TurnS
             .Sum(t => (long)Encoding.UTF8.GetByteCount(t.Name) + Encoding.UTF8.GetByteCount(t.Description) + Encoding.UTF8.GetByteCount(t.JsonSchema.GetRawText())) / 4;
 
     private TimeoutException TimedOut() =>
-        new($"The model did not answer within {timeout.TotalSeconds:0} s (--model-timeout). Check that the endpoint is up and the model is loaded, or raise --model-timeout.");
+        new($"The model did not answer within {timeout.TotalSeconds:0} s.");
 
     private void Record(long started, ChatOptions? options, UsageDetails? usage)
     {

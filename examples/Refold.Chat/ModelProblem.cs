@@ -8,7 +8,8 @@ internal static class ModelProblem
 {
     public static string Describe(Exception error, ChatSettings settings) => error switch
     {
-        TimeoutException t => t.Message,
+        TimeoutException =>
+            $"The model endpoint {settings.Endpoint} did not answer within {settings.ModelTimeoutSeconds} s (--model-timeout). Check that it is up and the model '{settings.Model}' is loaded, or raise --model-timeout.",
         ClientResultException { Status: 401 or 403 } e =>
             $"The model endpoint {settings.Endpoint} refused the request ({e.Status}): set the right key with --api-key or OPENAI_API_KEY.",
         ClientResultException { Status: 404 } e =>

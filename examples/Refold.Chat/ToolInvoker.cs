@@ -30,6 +30,7 @@ internal sealed class ToolInvoker(ChatView view, Transcript transcript, Func<Tur
         {
             result = await context.Function.InvokeAsync(context.Arguments, cancellationToken).ConfigureAwait(false);
             failure = ErrorText(result);
+            result = ForModel(result);
             return result;
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -55,6 +56,27 @@ internal sealed class ToolInvoker(ChatView view, Transcript transcript, Func<Tur
                 ["error"] = failure,
                 ["result"] = result is null ? null : JsonSerializer.SerializeToNode(result, AIJsonUtilities.DefaultOptions),
             });
+        }
+    }
+
+    // When the text block only repeats structuredContent as JSON (refold-mcp's successes), the model gets it once.
+    private static object? ForModel(object? result)
+    {
+        if (result is not JsonElement { ValueKind: JsonValueKind.Object } json
+            || !json.TryGetProperty("structuredContent", out var structured)
+            || !json.TryGetProperty("content", out var content) || content.ValueKind != JsonValueKind.Array || content.GetArrayLength() != 1
+            || !(content[0].TryGetProperty("type", out var type) && type.GetString() == "text") || json.TryGetProperty("isError", out var isError) && isError.ValueKind == JsonValueKind.True)
+        {
+            return result;
+        }
+
+        try
+        {
+            return JsonNode.DeepEquals(JsonNode.Parse(content[0].TryGetProperty("text", out var text) ? text.GetString() ?? "" : ""), JsonNode.Parse(structured.GetRawText())) ? structured : result;
+        }
+        catch (JsonException)
+        {
+            return result;
         }
     }
 
