@@ -8,7 +8,8 @@ internal sealed class ChatView(ChatTerminal terminal)
     private readonly Lock _lock = new();
     private bool _midLine;
     private bool _progressLine;
-    private double? _lastProgress;
+    private readonly Dictionary<string, double> _shownProgress = [];
+    private string? _progressNode;
 
     public void Banner(string text) => Line(text);
 
@@ -18,26 +19,37 @@ internal sealed class ChatView(ChatTerminal terminal)
 
     public void ToolFailed(string name, string message) => Line($"  ✗ {name}: {SecretMask.MaskText(Shorten(message))}");
 
-    /// <summary>A progress notification: at a terminal the line of the same step is rewritten, elsewhere each one gets a line.</summary>
-    public void Progress(ProgressNotificationValue value)
+    /// <summary>
+    /// A progress notification of the call <paramref name="token"/>. The client hands notifications over concurrently, so
+    /// one older than what was already shown is skipped; at a terminal the line of the same node is rewritten in place.
+    /// </summary>
+    public void Progress(string token, ProgressNotificationValue value)
     {
-        var total = value.Total is { } t ? $"/{t:0.##}" : "";
-        var text = $"  … {value.Progress:0.##}{total} {SecretMask.MaskText(value.Message ?? "")}".TrimEnd();
+        var text = value.Message is { Length: > 0 } m
+            ? SecretMask.MaskText(m)
+            : value.Total is { } t ? $"{value.Progress:0.##}/{t:0.##}" : $"{value.Progress:0.##}";
+        var node = text.Split(':')[0];
         lock (_lock)
         {
-            if (terminal.Interactive && _progressLine && _lastProgress == value.Progress)
+            if (_shownProgress.TryGetValue(token, out var shown) && shown >= value.Progress)
             {
-                terminal.Output.Write($"\r\x1b[K{text}");
+                return;
+            }
+
+            _shownProgress[token] = value.Progress;
+            if (terminal.Interactive && _progressLine && _progressNode == node)
+            {
+                terminal.Output.Write($"\r\x1b[K  … {text}");
             }
             else
             {
                 EndLine();
-                terminal.Output.Write(text);
+                terminal.Output.Write($"  … {text}");
                 _midLine = true;
             }
 
             _progressLine = true;
-            _lastProgress = value.Progress;
+            _progressNode = node;
             terminal.Output.Flush();
         }
     }
@@ -153,7 +165,7 @@ internal sealed class ChatView(ChatTerminal terminal)
         }
 
         _progressLine = false;
-        _lastProgress = null;
+        _progressNode = null;
     }
 
     private static string Shorten(string text)

@@ -28,8 +28,8 @@ internal static class RefoldConnection
                     {
                         if (notification.Params?.Deserialize<ProgressNotificationParams>(McpJsonUtilities.DefaultOptions) is { } p)
                         {
-                            view.Progress(p.Progress);
-                            transcript.Write("progress", new JsonObject { ["progress"] = p.Progress.Progress, ["total"] = p.Progress.Total, ["message"] = p.Progress.Message });
+                            view.Progress(p.ProgressToken.ToString() ?? "", p.Progress);
+                            transcript.Write("progress", new JsonObject { ["token"] = p.ProgressToken.ToString(), ["progress"] = p.Progress.Progress, ["total"] = p.Progress.Total, ["message"] = p.Progress.Message });
                         }
 
                         return ValueTask.CompletedTask;

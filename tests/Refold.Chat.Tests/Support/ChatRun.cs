@@ -37,8 +37,18 @@ internal sealed class ChatRun
     public static ChatRun Start(params string[] args)
     {
         var run = new ChatRun(Path.Combine(Path.GetTempPath(), $"refold-chat-{Guid.NewGuid():N}.jsonl"));
-        run.Exit = Task.Run(() => ChatApp.RunAsync([.. args, "--transcript", run.TranscriptPath], run.Terminal, _ => null));
+        run.Exit = Task.Run(() => ChatApp.RunAsync(["--transcript", run.TranscriptPath, .. args], run.Terminal, _ => null));
         return run;
+    }
+
+    /// <summary>Waits until the app asks for a request that has not been typed yet; fails if it ends instead.</summary>
+    public async Task WaitForPromptAsync()
+    {
+        var prompt = Input.WaitForPromptAsync();
+        if (await Task.WhenAny(prompt, Exit).WaitAsync(TimeSpan.FromSeconds(180)) != prompt)
+        {
+            throw new Xunit.Sdk.XunitException($"The app ended (exit {await Exit}) instead of asking for a request: {Errors}");
+        }
     }
 
     /// <summary>Waits for the app to end (the whole run is bounded so a hang fails the test instead of the suite).</summary>

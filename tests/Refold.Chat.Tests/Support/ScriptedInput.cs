@@ -20,7 +20,7 @@ internal sealed class ScriptedInput : TextReader
     public void End() => _lines.CompleteAdding();
 
     /// <summary>Completes when the app asks for a line that has not been typed yet.</summary>
-    public Task WaitForPromptAsync() => _waiting.WaitAsync(TimeSpan.FromSeconds(120));
+    public Task WaitForPromptAsync() => _waiting.WaitAsync();
 
     public override string? ReadLine()
     {
