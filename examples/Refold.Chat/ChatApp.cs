@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
+using ModelContextProtocol.Client;
 
 namespace Refold.Chat;
 
@@ -80,8 +82,8 @@ internal static class ChatApp
         }
 
         ChatSession? session = null;
-        ModelContextProtocol.Client.McpClient client;
-        IList<Microsoft.Extensions.AI.AITool> tools;
+        McpClient client;
+        IList<AITool> tools;
         try
         {
             (client, tools) = await RefoldConnection.ConnectAsync(settings, view, transcript, ServerLine, logging, CancellationToken.None);
@@ -98,7 +100,7 @@ internal static class ChatApp
 
         await using (client)
         {
-            var tokens = ModelGuard.ToolDefinitionTokens(new Microsoft.Extensions.AI.ChatOptions { Tools = tools });
+            var tokens = ModelGuard.ToolDefinitionTokens(new ChatOptions { Tools = tools });
             var model = ModelClient.Create(settings, logging, new ToolInvoker(view, transcript, () => session?.Current), () => session?.Current, transcript);
             session = new ChatSession(model, tools, settings, view, transcript);
 
