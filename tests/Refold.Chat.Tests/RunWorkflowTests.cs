@@ -13,7 +13,8 @@ public sealed class RunWorkflowTests
         await using var model = await ModelEndpoint.StartAsync(Script);
         var run = ChatRun.Start([.. model.Args(), .. ChatRun.OnEmulator, "--", "--emulator-speed", "8"]);
         await run.WaitForPromptAsync();
-        run.Input.Type("run the contact sync for Globex");
+        // The server asks before it starts the run (execute_workflow is destructive); the person answers "y".
+        run.Input.Type("run the contact sync for Globex", "y");
 
         // The turn is over when the app asks for the next request; the run's record is read while its emulator lives.
         await run.WaitForPromptAsync();
@@ -32,6 +33,7 @@ public sealed class RunWorkflowTests
         Assert.Contains("→ run_workflow(workflow: 66a1f00dbeefcafe00000801, linked_account_id: acct_globex, input: {\"mode\":\"full\"})", run.Output, StringComparison.Ordinal);
         Assert.Contains(run.Output.Split('\n'), l => l.StartsWith("  … ", StringComparison.Ordinal) && l.Contains("/5 ", StringComparison.Ordinal));
         Assert.NotEmpty(transcript.OfType("progress"));
+        Assert.Equal("accept", Assert.Single(transcript.OfType("confirmation")).Str("action"));
 
         Assert.Equal("COMPLETED", execution.Str("status"));
         Assert.Contains($"Nightly contact sync for Globex Corp: COMPLETED ({executionId})", run.Output, StringComparison.Ordinal);
