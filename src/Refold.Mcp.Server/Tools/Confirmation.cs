@@ -97,7 +97,7 @@ internal static class Confirmation
             ?? call.Session.Credential?.LinkedAccountId;
         text.Append("Linked account: ").Append(account ?? "none (the whole org)").Append('\n')
             .Append("Acting with: ").Append(call.Session.Credential?.ToString() ?? "no credential").Append('\n')
-            .Append(operation.Hints.Destructive ? "This deletes, replaces or revokes something and cannot be undone here." : "This changes data in Refold.");
+            .Append(Consequence(operation.Hints));
         return new ElicitRequestParams
         {
             Message = text.ToString(),
@@ -137,4 +137,12 @@ internal static class Confirmation
         RefoldErrorKind.NotPermitted, "CONFIRMATION_UNAVAILABLE",
         $"{operation.Name} must be confirmed by the user before it runs, but {why}; nothing was sent to Refold.",
         hint: "Use a client that supports elicitation, or ask the operator to start the server with --confirm never (no confirmation) if calls like this may run unasked.");
+
+    // What saying yes does, from the annotations: a run that reaches other systems, a removal, or a change.
+    private static string Consequence(ToolHints hints) => hints switch
+    {
+        { Destructive: true, OpenWorld: true, Idempotent: false } => "This starts it now; it may write to the connected apps, and a run cannot be undone.",
+        { Destructive: true } => "This deletes, replaces or revokes something and cannot be undone here.",
+        _ => "This changes data in Refold.",
+    };
 }
