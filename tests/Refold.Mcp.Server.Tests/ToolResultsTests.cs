@@ -27,15 +27,18 @@ public sealed class ToolResultsTests
     }
 
     [Fact]
-    public void Success_HugeResult_TextCutAndSaysSoStructuredWhole()
+    public void Success_HugeRecordWithoutList_LargestMemberLeftOutWholeAndNamed()
     {
-        var big = new JsonObject { ["blob"] = new string('x', ToolResults.MaxTextLength * 2) };
+        var big = new JsonObject { ["id"] = "r1", ["blob"] = new string('x', ResultBudget.Default.MaxBytes * 2) };
 
         var result = ToolResults.Success(big);
 
-        Assert.True(result.Text().Length < ToolResults.MaxTextLength + 300);
-        Assert.Contains("text cut", result.Text(), StringComparison.Ordinal);
-        Assert.Equal(ToolResults.MaxTextLength * 2, result.Structured().Str("blob")!.Length);
+        var structured = result.Structured();
+        Assert.True(structured.GetProperty("truncated").GetBoolean());
+        Assert.Equal("r1", structured.Str("id"));
+        Assert.False(structured.TryGetProperty("blob", out _));
+        Assert.Equal("blob", structured.GetProperty("truncation").GetProperty("omitted_members")[0].GetString());
+        Assert.Equal(JsonNode.Parse(result.Text())!.ToJsonString(), JsonNode.Parse(structured.GetRawText())!.ToJsonString());
     }
 
     [Fact]

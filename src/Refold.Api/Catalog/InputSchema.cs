@@ -36,9 +36,17 @@ public static class InputSchema
     public static JsonObject PropertySchema(Argument argument)
     {
         var schema = TypeSchema(argument.Type);
-        if (argument.Enum is { Count: > 0 } values)
+        if (ParameterTypes.IsBooleanText(argument.Type, argument.Enum))
         {
-            schema["enum"] = new JsonArray([.. values.Select(v => (JsonNode?)JsonValue.Create(v))]);
+            // Refold reads it as text; a JSON boolean is accepted too and sent as that text.
+            schema["type"] = new JsonArray("string", "boolean");
+            schema["enum"] = new JsonArray("true", "false", true, false);
+        }
+        else if (argument.Enum is { Count: > 0 } values)
+        {
+            // On an array of strings the set constrains each item.
+            var constrained = argument.Type == ParameterType.StringArray ? (JsonObject)schema["items"]! : schema;
+            constrained["enum"] = new JsonArray([.. values.Select(v => (JsonNode?)JsonValue.Create(v))]);
         }
 
         schema["description"] = argument.Description;

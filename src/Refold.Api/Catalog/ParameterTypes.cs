@@ -25,6 +25,27 @@ public static class ParameterTypes
         };
     }
 
+    /// <summary>
+    /// True for a string parameter whose declared set is exactly 'true' and 'false': Refold reads it as text (a
+    /// query value or header), but a caller may pass a JSON boolean for it, which is sent as 'true'/'false'.
+    /// </summary>
+    public static bool IsBooleanText(ParameterType type, IReadOnlyList<string>? values) =>
+        type == ParameterType.String && values is { Count: 2 } && values.Contains("true") && values.Contains("false");
+
+    /// <summary>Like <see cref="Accepts(ParameterType, JsonNode)"/>, and also a JSON boolean for a boolean-like string (<see cref="IsBooleanText"/>).</summary>
+    public static bool Accepts(ParameterType type, IReadOnlyList<string>? values, JsonNode value) =>
+        Accepts(type, value) || (IsBooleanText(type, values) && value.GetValueKind() is JsonValueKind.True or JsonValueKind.False);
+
+    /// <summary>The JSON value to send for <paramref name="value"/>: a JSON boolean given for a boolean-like string becomes its text.</summary>
+    public static JsonNode Wire(ParameterType type, IReadOnlyList<string>? values, JsonNode value) =>
+        IsBooleanText(type, values) && value.GetValueKind() is JsonValueKind.True or JsonValueKind.False
+            ? JsonValue.Create(value.GetValueKind() == JsonValueKind.True ? "true" : "false")
+            : value.DeepClone();
+
+    /// <summary>As <see cref="Expected(ParameterType)"/>, naming both forms a boolean-like string accepts.</summary>
+    public static string Expected(ParameterType type, IReadOnlyList<string>? values) =>
+        IsBooleanText(type, values) ? "'true' or 'false' (a string or a JSON boolean)" : Expected(type);
+
     /// <summary>The type as an error message names it, e.g. "an integer".</summary>
     public static string Expected(ParameterType type) => type switch
     {

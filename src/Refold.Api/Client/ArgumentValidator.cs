@@ -53,7 +53,7 @@ public static class ArgumentValidator
     private static string? Check(Argument argument, JsonNode value)
     {
         var kind = value.GetValueKind();
-        var ok = ParameterTypes.Accepts(argument.Type, value);
+        var ok = ParameterTypes.Accepts(argument.Type, argument.Enum, value);
         if (!ok)
         {
             return $"'{argument.Name}' must be {Expected(argument)}, got {Describe(value)}";
@@ -62,6 +62,12 @@ public static class ArgumentValidator
         if (argument.Enum is { Count: > 0 } allowed && kind == JsonValueKind.String && !allowed.Contains(value.GetValue<string>()))
         {
             return $"'{argument.Name}' must be one of {string.Join(", ", allowed.Select(v => $"'{v}'"))}, got '{value.GetValue<string>()}'";
+        }
+
+        if (argument.Enum is { Count: > 0 } items && value is JsonArray array
+            && array.Select(i => i!.GetValue<string>()).FirstOrDefault(i => !items.Contains(i)) is { } stray)
+        {
+            return $"'{argument.Name}' may only hold {string.Join(", ", items.Select(v => $"'{v}'"))}, got '{stray}'";
         }
 
         if (kind == JsonValueKind.String)
@@ -94,7 +100,7 @@ public static class ArgumentValidator
         return null;
     }
 
-    private static string Expected(Argument argument) => ParameterTypes.Expected(argument.Type);
+    private static string Expected(Argument argument) => ParameterTypes.Expected(argument.Type, argument.Enum);
 
     private static string Describe(JsonNode value) => value.GetValueKind() switch
     {

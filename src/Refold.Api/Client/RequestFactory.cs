@@ -52,7 +52,7 @@ internal static class RequestFactory
                     break;
                 case ParameterLocation.Body:
                     body ??= [];
-                    body[parameter.SentAs] = value.DeepClone();
+                    body[parameter.SentAs] = ParameterTypes.Wire(parameter.Type, parameter.Enum, value);
                     break;
             }
         }

@@ -16,6 +16,9 @@ public static partial class RefoldErrorMapper
 {
     private const int SnippetLength = 200;
 
+    /// <summary>Longest upstream message kept: Refold's messages may echo a whole input (a body, a long value) back.</summary>
+    public const int MaxMessageLength = 300;
+
     // Keys that only an error envelope carries; a 2xx object made of these and a non-empty "error" is a failure.
     private static readonly HashSet<string> s_envelopeKeys =
         ["error", "error_code", "message", "status_code", "http_error_type", "error_type", "request_id", "success", "status"];
@@ -53,7 +56,7 @@ public static partial class RefoldErrorMapper
             StatusCode = code,
             HttpErrorType = Text(envelope, "http_error_type") ?? Text(envelope, "error_type") ?? (success ? "BAD_REQUEST" : HttpErrorTypes.Of(code)),
             ErrorCode = errorCode,
-            Message = MessageOf(operation, code, envelope, body, detail),
+            Message = Shorten(MessageOf(operation, code, envelope, body, detail)),
             Retryable = RetryableOf(operation, kind, outcome),
             RetryAfterSeconds = RetryAfterSeconds(headers?.RetryAfter, now),
             RequestId = Text(envelope, "request_id") ?? FirstHeader(headers, "x-request-id"),
@@ -132,6 +135,10 @@ public static partial class RefoldErrorMapper
         return $"Refold answered {operation.Name} with HTTP {status} and no explanation.";
     }
 
+    private static string Shorten(string message) => message.Length <= MaxMessageLength
+        ? message
+        : string.Concat(message.AsSpan(0, MaxMessageLength), $"… [{message.Length - MaxMessageLength} more characters cut]");
+
     // A failure that may have taken effect is worth repeating only when repeating is harmless.
     private static bool RetryableOf(ToolDeclaration operation, RefoldErrorKind kind, RefoldOutcome outcome) =>
         kind is RefoldErrorKind.RateLimited or RefoldErrorKind.ServerError or RefoldErrorKind.Timeout or RefoldErrorKind.Network or RefoldErrorKind.CircuitOpen
@@ -140,9 +147,12 @@ public static partial class RefoldErrorMapper
     private static string? HintFor(ToolDeclaration operation, RefoldErrorKind kind, string? errorCode, RefoldOutcome outcome, JsonObject? arguments, DateTimeOffset? sentAt) => kind switch
     {
         _ when outcome == RefoldOutcome.Unknown && !operation.Hints.Idempotent => OutcomeHints.For(operation, arguments, sentAt),
-        RefoldErrorKind.NotFound => RefoldCatalog.ListOperationOf(operation.Group) is { } list
+        RefoldErrorKind.NotFound => (RefoldCatalog.ListOperationOf(operation.Group) is { } list
             ? $"Check the id you passed; {list.Name} shows the ones that exist."
-            : "Check the id you passed; it does not exist for this org, environment or linked account.",
+            : "Check the id you passed; it does not exist for this org, environment or linked account.")
+            + (operation.Arguments.Any(a => a.IsAccountScope)
+                ? " A record of another linked account gives the same 404: check you act for the account that owns it (linked_account_id, or the session token's account)."
+                : ""),
         RefoldErrorKind.Unauthorized when errorCode == "INVALID_TOKEN" =>
             "The session token is missing, invalid, expired or revoked: mint a new one with generate_session_token.",
         RefoldErrorKind.Unauthorized =>

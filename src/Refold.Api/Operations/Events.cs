@@ -98,7 +98,7 @@ public static class Events
         Name = "trigger_event",
         Group = Group,
         Title = "Trigger a custom event",
-        Description = "Fires a custom event for the linked account, queuing every workflow that listens for it, and returns at once with {message} but no execution id (find the runs with list_executions, execution_source Event). Name the event in event (or trigger) and put the data in payload. Use trigger_event_by_slug to name the app in the path instead.",
+        Description = "Fires a custom event for the linked account, queuing every workflow that listens for it, and returns at once with {message} but no execution id (find the runs it started with list_executions: execution_source 'Event', the same linked_account_id, start_date the time of this call). Name the event in event (or trigger) and put the data in payload. Use trigger_event_by_slug to name the app in the path instead.",
         Method = HttpMethod.Post,
         Route = "/api/v2/public/event/trigger",
         Auth = AuthLevel.Either,

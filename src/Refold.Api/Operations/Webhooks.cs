@@ -7,6 +7,9 @@ public static class Webhooks
 {
     public static OperationGroup Group { get; } = new("webhooks", "Webhooks", "Manage the org's webhook subscriptions that notify your URLs about connection and workflow events.");
 
+    /// <summary>The event names a webhook may subscribe to (Refold's reference; Title Case).</summary>
+    public static IReadOnlyList<string> EventNames { get; } = ["Connection Created", "Connection Deleted", "Connection Expired", "Workflow Completed", "Workflow Errored"];
+
     public static Operation ListWebhooks { get; } = new()
     {
         Name = "list_webhooks",
@@ -33,7 +36,7 @@ public static class Webhooks
         Parameters =
         [
             Param.Body("webhook_url", "http(s) URL that receives the deliveries, e.g. 'https://hooks.example.com/refold'.", ParameterType.String, required: true),
-            Param.Body("webhook_events", "Event names to deliver, at least one, e.g. ['Connection Expired', 'Workflow Errored'].", ParameterType.StringArray, required: true),
+            Param.Body("webhook_events", "Event names to deliver, at least one: 'Workflow Errored' for failed runs, 'Workflow Completed' for finished ones, 'Connection Created/Deleted/Expired' for customers' app connections.", ParameterType.StringArray, required: true) with { Enum = EventNames },
             Param.Body("webhook_headers", "Extra HTTP headers sent with each delivery, as a string map.", ParameterType.Object),
             Param.Body("webhook_body", "Body template, used only when webhook_type is 'custom'; may contain {{event.<key>}} and {{workflow_response.<key>}}.", ParameterType.Any),
             Param.Body("webhook_description", "Free-text description of the webhook."),
@@ -76,7 +79,7 @@ public static class Webhooks
         Parameters =
         [
             Param.Path("id", "Webhook _id from list_webhooks, e.g. '66a1f00dbeefcafe00000301'."),
-            Param.Body("webhook_events", "New full list of event names; replaces the current list.", ParameterType.StringArray),
+            Param.Body("webhook_events", "New full list of event names; replaces the current list.", ParameterType.StringArray) with { Enum = EventNames },
             Param.Body("webhook_url", "New http(s) delivery URL."),
             Param.Body("is_enabled", "false to pause deliveries, true to resume them.", ParameterType.Boolean),
             Param.Body("webhook_type", "Delivery format: 'default', 'slack' or 'custom'.") with { Enum = ["default", "slack", "custom"] },

@@ -18,7 +18,7 @@ public static class WebhookEventNames
     public const string WorkflowCompleted = "Workflow Completed";
     public const string WorkflowErrored = "Workflow Errored";
 
-    public static IReadOnlyList<string> All { get; } = [ConnectionCreated, ConnectionDeleted, ConnectionExpired, WorkflowCompleted, WorkflowErrored];
+    public static IReadOnlyList<string> All => Refold.Api.Operations.Webhooks.EventNames;
 }
 
 /// <summary>

@@ -74,10 +74,10 @@ internal static class InputValidator
         }
 
         var kind = value.GetValueKind();
-        var ok = ParameterTypes.Accepts(p.Type, value);
+        var ok = ParameterTypes.Accepts(p.Type, p.Enum, value);
         if (!ok)
         {
-            return $"{p.SentAs} must be {ParameterTypes.Expected(p.Type)}";
+            return $"{p.SentAs} must be {ParameterTypes.Expected(p.Type, p.Enum)}";
         }
 
         if (p.Required && (value is JsonArray { Count: 0 } || (kind == JsonValueKind.String && value.GetValue<string>().Length == 0)))

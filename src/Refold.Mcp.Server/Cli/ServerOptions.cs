@@ -147,6 +147,14 @@ public static class CommandLine
                         },
                     };
                     break;
+                case "--max-result-tokens":
+                    surface = surface with
+                    {
+                        Budget = new ResultBudget(int.TryParse(Value(), out var tokens) && tokens is >= 500 and <= 1_000_000
+                            ? tokens
+                            : throw new UsageException("--max-result-tokens must be a whole number from 500 to 1000000.")),
+                    };
+                    break;
                 case "--allow-api-key-header":
                     options = options with { AllowApiKeyHeader = true };
                     break;
@@ -309,6 +317,8 @@ public static class CommandLine
                                      cannot ask (no elicitation; the 'call' command) gets an error instead of a run
           --include-deprecated       also offer operations Refold has deprecated
           --include-inferred         also offer operations only inferred from Refold's sources
+          --max-result-tokens N      most tokens (UTF-8 bytes / 4) one tool result may cost (default {ResultBudget.DefaultMaxTokens});
+                                     longer lists are cut by whole items and say how to get the rest
           --allow-api-key-header     HTTP: accept x-api-key (+ linked_account_id) headers, not only session tokens
           --allowed-origins a,b      HTTP: browser origins allowed besides loopback ones (DNS-rebinding protection)
           --max-request-bytes N      HTTP: largest request body (default {ServerOptions.DefaultMaxRequestBytes}); larger gets 413

@@ -34,7 +34,7 @@ public static class StdioServer
             builder.Services.AddHostedService<AccountToolStartup>();
         }
 
-        var mcp = builder.Services.AddMcpServer(CoreServices.Configure);
+        var mcp = builder.Services.AddMcpServer(CoreServices.Configure(options.Surface));
         _ = streams is { } s ? mcp.WithStreamServerTransport(s.Input, s.Output) : mcp.WithStdioServerTransport();
         mcp.WithRefoldResources().WithRefoldPrompts();
         if (withAccountTools)

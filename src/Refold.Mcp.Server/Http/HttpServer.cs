@@ -31,7 +31,7 @@ public static class HttpServer
 
         builder.Services.AddRefoldMcpCore(options, upstream);
         builder.Services.AddSingleton<SessionDirectory>();
-        builder.Services.AddMcpServer(CoreServices.Configure).WithRefoldResources().WithRefoldPrompts().WithHttpTransport(http =>
+        builder.Services.AddMcpServer(CoreServices.Configure(options.Surface)).WithRefoldResources().WithRefoldPrompts().WithHttpTransport(http =>
         {
             http.SessionMode = HttpServerSessionMode.StatefulForInitializeClients;
             http.ConfigureSessionOptions = async (context, session, cancellationToken) =>

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using ModelContextProtocol.Protocol;
 using Refold.Api.Catalog;
@@ -9,21 +10,27 @@ namespace Refold.Mcp.Server.Tools;
 public sealed class DescribeOperationTool : RefoldTool
 {
     public const string ToolName = "describe_operation";
+    public const int MaxNames = 10;
     private readonly ToolSet _set;
 
     public DescribeOperationTool(ToolSet set)
     {
         _set = set;
         ProtocolTool = Define(ToolName, "Describe a Refold operation",
-            "Shows one Refold operation in full: what it does, its input schema (the arguments to pass), whether it reads or writes, and which tool runs it. Use it after search_operations and before calling.",
+            $"Shows Refold operations in full: what each does, its input schema (the arguments to pass), whether it reads or writes, and which tool runs it. Pass name for one, or names for up to {MaxNames} at once ({{operations: [...]}}). Use it after search_operations and before calling.",
             new JsonObject
             {
                 ["type"] = "object",
                 ["properties"] = new JsonObject
                 {
                     ["name"] = new JsonObject { ["type"] = "string", ["description"] = "Operation name from search_operations, e.g. 'pause_schedule'." },
+                    ["names"] = new JsonObject
+                    {
+                        ["type"] = "array",
+                        ["items"] = new JsonObject { ["type"] = "string" },
+                        ["description"] = $"Several operation names instead of name (1 to {MaxNames}), e.g. ['list_schedules', 'pause_schedule'].",
+                    },
                 },
-                ["required"] = new JsonArray("name"),
                 ["additionalProperties"] = false,
             },
             ToolHints.Read);
@@ -34,9 +41,35 @@ public sealed class DescribeOperationTool : RefoldTool
     public override Task<CallToolResult> RunAsync(ToolCall call)
     {
         var arguments = call.Arguments;
-        if (CatalogArguments.Unknown(ToolName, arguments, "name") is { } unknown)
+        if (CatalogArguments.Unknown(ToolName, arguments, "name", "names") is { } unknown)
         {
             return Task.FromResult(unknown);
+        }
+
+        if (arguments["names"] is { } many)
+        {
+            if (arguments.ContainsKey("name"))
+            {
+                return Task.FromResult(CatalogArguments.Invalid(ToolName, "names", "pass either 'name' or 'names', not both"));
+            }
+
+            if (many is not JsonArray { Count: > 0 and <= MaxNames } list || list.Any(n => n?.GetValueKind() != JsonValueKind.String))
+            {
+                return Task.FromResult(CatalogArguments.Invalid(ToolName, "names", $"'names' must be an array of 1 to {MaxNames} operation names, got {many.ToJsonString()}"));
+            }
+
+            var described = new JsonArray();
+            foreach (var each in list.Select(n => n!.GetValue<string>()).Distinct(StringComparer.Ordinal))
+            {
+                if (CatalogArguments.Reachable(_set, ToolName, each, out var notFound) is not { } found)
+                {
+                    return Task.FromResult(notFound!);
+                }
+
+                described.Add((JsonNode)Describe(found));
+            }
+
+            return Task.FromResult(ToolResults.Success(new JsonObject { ["operations"] = described }, _set.Surface.Budget));
         }
 
         if (!CatalogArguments.TryString(ToolName, arguments, "name", true, out var name, out var error)
@@ -45,26 +78,28 @@ public sealed class DescribeOperationTool : RefoldTool
             return Task.FromResult(error!);
         }
 
-        return Task.FromResult(ToolResults.Success(new JsonObject
-        {
-            ["name"] = operation.Name,
-            ["title"] = operation.Title,
-            ["group"] = operation.Group.Id,
-            ["description"] = ToolNotes.Describe(operation),
-            ["auth"] = operation.Auth.ToString().ToLowerInvariant(),
-            ["http"] = $"{operation.Method.Method} {operation.Route}",
-            ["annotations"] = new JsonObject
-            {
-                ["readOnlyHint"] = operation.Hints.ReadOnly,
-                ["destructiveHint"] = operation.Hints.Destructive,
-                ["idempotentHint"] = operation.Hints.Idempotent,
-                ["openWorldHint"] = operation.Hints.OpenWorld,
-            },
-            ["input_schema"] = DryRun.InputSchemaOf(operation, _set.Shape.SuppliesAccount()),
-            ["paged"] = operation.Pagination != Pagination.None,
-            ["deprecated"] = operation.Deprecated,
-            ["inferred"] = operation.Inferred,
-            ["call_with"] = CallOperationTool.NameFor(operation),
-        }));
+        return Task.FromResult(ToolResults.Success(Describe(operation), _set.Surface.Budget));
     }
+
+    private JsonObject Describe(Operation operation) => new()
+    {
+        ["name"] = operation.Name,
+        ["title"] = operation.Title,
+        ["group"] = operation.Group.Id,
+        ["description"] = ToolNotes.Describe(operation),
+        ["auth"] = operation.Auth.ToString().ToLowerInvariant(),
+        ["http"] = $"{operation.Method.Method} {operation.Route}",
+        ["annotations"] = new JsonObject
+        {
+            ["readOnlyHint"] = operation.Hints.ReadOnly,
+            ["destructiveHint"] = operation.Hints.Destructive,
+            ["idempotentHint"] = operation.Hints.Idempotent,
+            ["openWorldHint"] = operation.Hints.OpenWorld,
+        },
+        ["input_schema"] = ResultShaping.Schema(operation, _set.Shape.SuppliesAccount()),
+        ["paged"] = operation.Pagination != Pagination.None,
+        ["deprecated"] = operation.Deprecated,
+        ["inferred"] = operation.Inferred,
+        ["call_with"] = CallOperationTool.NameFor(operation),
+    };
 }

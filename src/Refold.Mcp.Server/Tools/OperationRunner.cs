@@ -17,7 +17,9 @@ public static partial class OperationRunner
 {
     /// <summary>
     /// Runs <paramref name="operation"/> with the call's arguments; every failure becomes an error result. A write
-    /// given <c>dry_run: true</c> answers with the request it would send instead.
+    /// given <c>dry_run: true</c> answers with the request it would send instead. A read-only operation's
+    /// <c>fields</c> is taken off first and applied to the result (<see cref="ResultShaping"/>); the result is then
+    /// held to the surface's budget (<see cref="ResultBudget"/>).
     /// </summary>
     public static Task<CallToolResult> RunAsync(ToolCall call, Operation operation) =>
         GuardAsync(call, operation.Name, async () =>
@@ -28,9 +30,18 @@ public static partial class OperationRunner
                 return badDryRun;
             }
 
-            return dryRun
-                ? DryRun.Result(await PreviewAsync(call, operation, arguments).ConfigureAwait(false))
-                : ToolResults.Success(await SendAsync(call, operation, arguments).ConfigureAwait(false));
+            if (dryRun)
+            {
+                return DryRun.Result(await PreviewAsync(call, operation, arguments).ConfigureAwait(false));
+            }
+
+            if (ResultShaping.TakeFields(operation, arguments, out var fields, out var sent) is { } badFields)
+            {
+                return badFields;
+            }
+
+            var result = await SendAsync(call, operation, sent).ConfigureAwait(false);
+            return ToolResults.Success(ResultShaping.Project(result, fields, operation), call.Session.Tools.Surface.Budget with { Operation = operation, Arguments = sent });
         });
 
     /// <summary>

@@ -27,8 +27,7 @@ public abstract class RefoldTool : McpServerTool
     /// the declaration; an operation that writes also takes <c>dry_run</c>.
     /// </summary>
     protected static Tool Define(ToolDeclaration declaration, string description, bool accountSupplied) =>
-        Define(declaration.Name, declaration.Title, description,
-            declaration is Operation operation ? DryRun.InputSchemaOf(operation, accountSupplied) : InputSchema.For(declaration, accountSupplied), declaration.Hints);
+        Define(declaration.Name, declaration.Title, description, ResultShaping.Schema(declaration, accountSupplied), declaration.Hints);
 
     /// <summary>The wire definition of a tool; every one states all four annotations.</summary>
     protected static Tool Define(string name, string title, string description, JsonObject inputSchema, ToolHints hints) => new()

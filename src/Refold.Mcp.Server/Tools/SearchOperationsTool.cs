@@ -1,24 +1,30 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using ModelContextProtocol.Protocol;
 using Refold.Api.Catalog;
-using Refold.Mcp.Server.Sessions;
 
 namespace Refold.Mcp.Server.Tools;
 
-/// <summary>Finds operations this session can call, by words and/or group: names, titles and one-line summaries.</summary>
+/// <summary>Finds operations this session can call, by words and/or group: names, titles and one-line summaries, optionally with the input schemas of the best hits.</summary>
 public sealed class SearchOperationsTool : RefoldTool
 {
     public const string ToolName = "search_operations";
+
+    /// <summary>How many of the best hits carry their input schema when include_schemas is true.</summary>
+    public const int SchemaHits = 3;
+
     private const int DefaultLimit = 20;
     private const int MaxLimit = 50;
     private readonly ToolSet _set;
+    private readonly OperationSearch _search;
 
     public SearchOperationsTool(ToolSet set)
     {
         _set = set;
+        _search = new OperationSearch(set.Operations);
         var groups = RefoldCatalog.Groups.Where(g => set.Operations.Any(o => o.Group == g)).Select(g => (JsonNode?)g.Id).ToArray();
         ProtocolTool = Define(ToolName, "Search Refold operations",
-            "Finds the Refold API operations this session can call, by words (e.g. 'schedule pause', 'webhook') and/or group. Returns name, title, one-line summary and whether it only reads. Next: describe_operation for the arguments, then call_read_operation or call_write_operation.",
+            "Finds the Refold API operations this session can call, by words (e.g. 'schedule pause', 'webhook') and/or group, best match first (names and titles count most). Returns name, title, one-line summary and whether it only reads; with include_schemas the top hits also carry their input schema, so you can call one without describe_operation. Next: describe_operation for full detail, then the tool named in call_with.",
             new JsonObject
             {
                 ["type"] = "object",
@@ -27,6 +33,7 @@ public sealed class SearchOperationsTool : RefoldTool
                     ["query"] = new JsonObject { ["type"] = "string", ["description"] = "Words to look for in names, titles and descriptions." },
                     ["group"] = new JsonObject { ["type"] = "string", ["enum"] = new JsonArray(groups), ["description"] = "Only this resource group." },
                     ["limit"] = new JsonObject { ["type"] = "integer", ["description"] = $"Most results (default {DefaultLimit}, max {MaxLimit})." },
+                    ["include_schemas"] = new JsonObject { ["type"] = "boolean", ["description"] = $"Also return the input schema of the {SchemaHits} best hits (default false)." },
                 },
                 ["additionalProperties"] = false,
             },
@@ -39,7 +46,7 @@ public sealed class SearchOperationsTool : RefoldTool
     {
         var arguments = call.Arguments;
         var limit = DefaultLimit;
-        if (CatalogArguments.Unknown(ToolName, arguments, "query", "group", "limit") is { } unknown)
+        if (CatalogArguments.Unknown(ToolName, arguments, "query", "group", "limit", "include_schemas") is { } unknown)
         {
             return Task.FromResult(unknown);
         }
@@ -51,24 +58,24 @@ public sealed class SearchOperationsTool : RefoldTool
             return Task.FromResult(error!);
         }
 
+        var includeSchemas = arguments["include_schemas"];
+        if (includeSchemas is not null && includeSchemas.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))
+        {
+            return Task.FromResult(CatalogArguments.Invalid(ToolName, "include_schemas", $"'include_schemas' must be true or false, got {includeSchemas.ToJsonString()}"));
+        }
+
         if (group is not null && RefoldCatalog.Groups.All(g => g.Id != group))
         {
             return Task.FromResult(CatalogArguments.Invalid(ToolName, "group",
                 $"'group' must be one of {string.Join(", ", RefoldCatalog.Groups.Select(g => g.Id))}, got '{group}'"));
         }
 
-        var words = (query ?? "").ToLowerInvariant().Split([' ', ',', '_', '-', '/'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var matches = _set.Operations
-            .Where(o => group is null || o.Group.Id == group)
-            .Select((o, index) => (Operation: o, Score: Score(o, words), Index: index))
-            .Where(m => words.Length == 0 || m.Score > 0)
-            .OrderByDescending(m => m.Score).ThenBy(m => m.Index)
-            .ToList();
-
+        var matches = _search.Rank(query, o => group is null || o.Group.Id == group);
+        var withSchemas = includeSchemas?.GetValueKind() == JsonValueKind.True ? SchemaHits : 0;
         var found = new JsonArray();
-        foreach (var (operation, _, _) in matches.Take(limit))
+        foreach (var operation in matches.Take(limit))
         {
-            found.Add((JsonNode)new JsonObject
+            var hit = new JsonObject
             {
                 ["name"] = operation.Name,
                 ["title"] = operation.Title,
@@ -76,7 +83,13 @@ public sealed class SearchOperationsTool : RefoldTool
                 ["summary"] = ToolNotes.Summary(operation),
                 ["read_only"] = operation.Hints.ReadOnly,
                 ["call_with"] = CallOperationTool.NameFor(operation),
-            });
+            };
+            if (found.Count < withSchemas)
+            {
+                hit["input_schema"] = ResultShaping.Schema(operation, _set.Shape.SuppliesAccount());
+            }
+
+            found.Add((JsonNode)hit);
         }
 
         return Task.FromResult(ToolResults.Success(new JsonObject
@@ -84,30 +97,6 @@ public sealed class SearchOperationsTool : RefoldTool
             ["operations"] = found,
             ["total"] = matches.Count,
             ["truncated"] = matches.Count > limit,
-        }));
-    }
-
-    private static int Score(Operation operation, string[] words)
-    {
-        var score = 0;
-        foreach (var word in words)
-        {
-            if (operation.Name.Contains(word, StringComparison.Ordinal))
-            {
-                score += 3;
-            }
-
-            if (operation.Title.Contains(word, StringComparison.OrdinalIgnoreCase) || operation.Group.Id.Contains(word, StringComparison.Ordinal))
-            {
-                score += 2;
-            }
-
-            if (operation.Description.Contains(word, StringComparison.OrdinalIgnoreCase))
-            {
-                score += 1;
-            }
-        }
-
-        return score;
+        }, _set.Surface.Budget));
     }
 }

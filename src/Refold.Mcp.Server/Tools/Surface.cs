@@ -58,6 +58,9 @@ public sealed record Surface
         _ => false,
     };
 
+    /// <summary>The most one tool result may cost (<c>--max-result-tokens</c>).</summary>
+    public ResultBudget Budget { get; init; } = ResultBudget.Default;
+
     /// <summary>True when the operator's choices let <paramref name="operation"/> be listed or called (credential aside).</summary>
     public bool Includes(Operation operation) => WhyExcluded(operation) is null;
 

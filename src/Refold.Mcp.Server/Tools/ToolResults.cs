@@ -9,11 +9,12 @@ namespace Refold.Mcp.Server.Tools;
 /// <summary>Turns Refold results and errors into MCP tool results: structured content (always an object) plus text.</summary>
 public static class ToolResults
 {
-    /// <summary>Longest text rendering sent; the structured content always carries the whole result.</summary>
-    public const int MaxTextLength = 50_000;
-
-    /// <summary>A successful result. Arrays become <c>{"items": [...]}</c>, other non-objects <c>{"result": ...}</c>.</summary>
-    public static CallToolResult Success(JsonNode? result)
+    /// <summary>
+    /// A successful result. Arrays become <c>{"items": [...]}</c>, other non-objects <c>{"result": ...}</c>. A result
+    /// over <paramref name="budget"/> (default <see cref="ResultBudget.Default"/>) is cut by whole items, and then
+    /// text and structured content carry the same cut object.
+    /// </summary>
+    public static CallToolResult Success(JsonNode? result, ResultBudget? budget = null)
     {
         var structured = result switch
         {
@@ -21,10 +22,11 @@ public static class ToolResults
             JsonArray array => new JsonObject { ["items"] = array },
             _ => new JsonObject { ["result"] = result },
         };
+        var cut = (budget ?? ResultBudget.Default).Fit(structured);
         return new CallToolResult
         {
-            Content = [new TextContentBlock { Text = Cap(result?.ToJsonString(ServerJson.Readable) ?? "null") }],
-            StructuredContent = ServerJson.ToElement(structured),
+            Content = [new TextContentBlock { Text = (cut ?? result)?.ToJsonString(ServerJson.Readable) ?? "null" }],
+            StructuredContent = ServerJson.ToElement(cut ?? structured),
             IsError = false,
         };
     }
@@ -101,11 +103,6 @@ public static class ToolResults
 
         return text.ToString();
     }
-
-    private static string Cap(string text) => text.Length <= MaxTextLength
-        ? text
-        : string.Create(CultureInfo.InvariantCulture,
-            $"{text[..MaxTextLength]}… [text cut: {MaxTextLength} of {text.Length} characters shown; structuredContent holds the whole result; use page/limit or a narrower filter for less]");
 
     private static string SnakeCase(string pascal)
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Refold.Api.Client;
+using Refold.Api.Errors;
 using Refold.Api.Operations;
 using Refold.Api.Tests.Support;
 
@@ -133,6 +134,41 @@ public sealed class RequestFactoryTests
         await Client("acct_1").SendAsync(Executions.StopExecution, new() { ["instanceId"] = "e1" });
 
         Assert.Equal("{}", Assert.Single(_handler.Requests).Body);
+    }
+
+    [Fact]
+    public async Task Send_BooleanLikeStringGivenAsJsonBoolean_SentAsText()
+    {
+        await Client("acct_1").SendAsync(Workflows.ExecuteWorkflow, new() { ["workflowId"] = "wf1", ["slug"] = "hubspot", ["sync_execution"] = true, ["include-headers"] = false });
+        await Client().SendAsync(SessionTokens.GenerateSessionToken, new() { ["linked_account_id"] = "acct_1", ["force_refresh"] = true });
+
+        var (execute, token) = (_handler.Requests[0], _handler.Requests[1]);
+        Assert.Equal("true", execute.Headers["sync_execution"]);
+        Assert.Equal("false", execute.Headers["include-headers"]);
+        Assert.Contains("include-headers=false", execute.Uri.Query, StringComparison.Ordinal);
+        Assert.Contains("force_refresh=true", token.Uri.Query, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Send_BooleanLikeStringGivenAsNumber_RefusedNamingBothForms()
+    {
+        var e = await Assert.ThrowsAsync<RefoldApiException>(() => Client("acct_1").SendAsync(Workflows.ListWorkflows, new() { ["published"] = 1 }));
+
+        Assert.Equal("published", e.Error.Argument);
+        Assert.Contains("a string or a JSON boolean", e.Error.Message, StringComparison.Ordinal);
+        Assert.Empty(_handler.Requests);
+    }
+
+    [Fact]
+    public async Task Send_UnknownWebhookEventName_RefusedNamingTheKnownOnes()
+    {
+        var e = await Assert.ThrowsAsync<RefoldApiException>(() => Client().SendAsync(Webhooks.CreateWebhook,
+            new() { ["webhook_url"] = "https://hooks.example.com/r", ["webhook_events"] = new JsonArray("Workflow Errored", "Workflow Failed") }));
+
+        Assert.Equal("webhook_events", e.Error.Argument);
+        Assert.Contains("'Workflow Failed'", e.Error.Message, StringComparison.Ordinal);
+        Assert.Contains("'Connection Expired'", e.Error.Message, StringComparison.Ordinal);
+        Assert.Empty(_handler.Requests);
     }
 
     private RefoldClient Client(string? linkedAccount = null) => TestClients.ApiKeyClient(_handler, linkedAccount);

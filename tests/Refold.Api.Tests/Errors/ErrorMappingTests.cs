@@ -152,6 +152,30 @@ public sealed class ErrorMappingTests
         Assert.True(error.Retryable);
     }
 
+    [Fact]
+    public async Task Send_MessageEchoingAHugeInput_CutToASaneLength()
+    {
+        var echoed = new string('z', 5_000);
+        var error = await Fail(Tables.GetTableRecords, new() { ["table_id"] = "t1" }, HttpStatusCode.BadRequest,
+            $$"""{"status_code":400,"http_error_type":"BAD_REQUEST","error":"SERVER_ERROR","message":"Invalid filter: {{echoed}}"}""");
+
+        Assert.StartsWith("Invalid filter: zzz", error.Message, StringComparison.Ordinal);
+        Assert.True(error.Message.Length < RefoldErrorMapper.MaxMessageLength + 60, $"message has {error.Message.Length} characters");
+        Assert.Contains("characters cut", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Send_NotFoundOnAnAccountScopedOperation_HintSaysAWrongAccountLooksTheSame()
+    {
+        var scoped = await Fail(Executions.GetExecution, new() { ["execution_id"] = "x" }, HttpStatusCode.NotFound,
+            """{"status_code":404,"http_error_type":"NOT_FOUND","error_code":"RESOURCE_NOT_FOUND","message":"Execution not found"}""");
+        var orgWide = await Fail(Events.GetEvent, new() { ["event_id"] = "e404" }, HttpStatusCode.NotFound,
+            """{"status_code":404,"http_error_type":"NOT_FOUND","error":"RESOURCE_NOT_FOUND","message":"Event not found"}""");
+
+        Assert.Contains("another linked account", scoped.Hint, StringComparison.Ordinal);
+        Assert.DoesNotContain("linked account", orgWide.Hint, StringComparison.Ordinal);
+    }
+
     private static async Task<RefoldError> Fail(Refold.Api.Catalog.Operation op, System.Text.Json.Nodes.JsonObject? args, HttpStatusCode status, string body, string mediaType = "application/json")
     {
         var handler = new FakeHandler((_, _) => new HttpResponseMessage(status) { Content = new StringContent(body, System.Text.Encoding.UTF8, mediaType) });

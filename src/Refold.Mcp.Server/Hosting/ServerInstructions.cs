@@ -1,0 +1,47 @@
+using System.Text;
+using Refold.Mcp.Server.Tools;
+
+namespace Refold.Mcp.Server.Hosting;
+
+/// <summary>The server instructions an agent reads at initialize, built from the surface in use so they name only tools it has.</summary>
+public static class ServerInstructions
+{
+    public static string For(Surface surface)
+    {
+        var text = new StringBuilder(
+            "Tools for the Refold integration platform: linked accounts (your customers), applications, workflows and their executions, " +
+            "webhooks, configs, schedules, tables and more. ");
+        if (surface.Mode == ToolMode.Compact)
+        {
+            text.Append($"A few common jobs have tools of their own; for anything else find the operation with {SearchOperationsTool.ToolName} ")
+                .Append($"(include_schemas returns the arguments of the best hits), read its arguments with {DescribeOperationTool.ToolName}, and run it with ")
+                .Append(surface.ReadOnly
+                    ? $"{CallOperationTool.ReadToolName}. "
+                    : $"{CallOperationTool.ReadToolName}, {CallOperationTool.WriteToolName} or {CallOperationTool.DestructiveToolName} (the one search_operations names in call_with). ");
+        }
+        else
+        {
+            text.Append("Every Refold operation available here is its own tool; read a tool's description for which sibling to use and where its ids come from. ");
+        }
+
+        if (surface.Toolsets is { } toolsets)
+        {
+            text.Append("Only these resource groups are enabled: ").AppendJoin(", ", toolsets.Order(StringComparer.Ordinal)).Append(". ");
+        }
+
+        if (surface.ReadOnly)
+        {
+            text.Append("This server is read-only: nothing can be created, changed or deleted. ");
+        }
+        else
+        {
+            text.Append(surface.Confirm == ConfirmMode.Never ? "" : "Operations that delete or replace something ask the user to confirm first; ")
+                .Append("a write given dry_run: true returns the request it would send and sends nothing. ");
+        }
+
+        text.Append($"Results over about {surface.Budget.MaxTokens} tokens are cut by whole items and say truncated: true with how to get the rest; ")
+            .Append("read-only operations take fields to return only the members you need. ")
+            .Append("Errors come back as results with isError and a structured body (status_code, error_code, message, retryable, hint).");
+        return text.ToString();
+    }
+}
