@@ -195,6 +195,26 @@ public sealed class AgentAffordanceTests
         Assert.Contains("Workflow Errored", result.Structured().Str("message"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ListWaitingHumanTasks_SeededWaitingRun_ListsItsTaskAndOtherAccountsHaveNone()
+    {
+        var (upstream, server) = await StartAsync();
+        await using var ownedUpstream = upstream;
+        await using var ownedServer = server;
+
+        var all = await server.Client.CallAsync("list_waiting_human_tasks");
+        var other = await server.Client.CallAsync("list_waiting_human_tasks", """{"linked_account_id":"acct_initech"}""");
+
+        Assert.False(all.IsError, all.Text());
+        var task = Assert.Single(all.Structured().GetProperty("tasks").EnumerateArray());
+        Assert.Equal("Refund approval", task.Str("workflow"));
+        Assert.Equal("acct_globex", task.Str("linked_account_id"));
+        var form = await server.Client.CallAsync("call_read_operation", $$$"""{"name":"get_human_task","arguments":{"id":"{{{task.Str("human_task_id")}}}"}}""");
+        Assert.Equal("WAITING", form.Structured().Str("status"));
+        Assert.False(other.IsError, other.Text());
+        Assert.Empty(other.Structured().GetProperty("tasks").EnumerateArray());
+    }
+
     [Theory]
     [InlineData(ToolMode.All)]
     [InlineData(ToolMode.Compact)]

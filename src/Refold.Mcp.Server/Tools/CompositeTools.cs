@@ -13,6 +13,7 @@ public static class CompositeTools
     [
         (RunWorkflowTool.Declared, set => new RunWorkflowTool(set)),
         (WaitForExecutionTool.Declared, set => new WaitForExecutionTool(set)),
+        (ListWaitingHumanTasksTool.Declared, set => new ListWaitingHumanTasksTool(set)),
     ];
 
     /// <summary>The composites <paramref name="set"/> reaches, in declaration order.</summary>

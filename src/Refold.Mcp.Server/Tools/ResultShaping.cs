@@ -28,7 +28,7 @@ public static class ResultShaping
             {
                 ["type"] = "array",
                 ["items"] = new JsonObject { ["type"] = "string" },
-                ["description"] = "Only these members of each returned record (of each item of a list or page; page counters stay), e.g. ['_id', 'status', 'associated_workflow.name']. Leave it out for whole records.",
+                ["description"] = "Only these members of each record, e.g. ['_id', 'status'].",
             };
         }
 
