@@ -198,7 +198,7 @@ public sealed class AgentAffordanceTests
     [Fact]
     public async Task ListWaitingHumanTasks_SeededWaitingRun_ListsItsTaskAndOtherAccountsHaveNone()
     {
-        var (upstream, server) = await StartAsync();
+        var (upstream, server) = await StartAsync(new Surface { Mode = ToolMode.All });
         await using var ownedUpstream = upstream;
         await using var ownedServer = server;
 
@@ -209,7 +209,7 @@ public sealed class AgentAffordanceTests
         var task = Assert.Single(all.Structured().GetProperty("tasks").EnumerateArray());
         Assert.Equal("Refund approval", task.Str("workflow"));
         Assert.Equal("acct_globex", task.Str("linked_account_id"));
-        var form = await server.Client.CallAsync("call_read_operation", $$$"""{"name":"get_human_task","arguments":{"id":"{{{task.Str("human_task_id")}}}"}}""");
+        var form = await server.Client.CallAsync("get_human_task", $$"""{"id":"{{task.Str("human_task_id")}}"}""");
         Assert.Equal("WAITING", form.Structured().Str("status"));
         Assert.False(other.IsError, other.Text());
         Assert.Empty(other.Structured().GetProperty("tasks").EnumerateArray());

@@ -38,9 +38,9 @@ public static class InputSchema
         var schema = TypeSchema(argument.Type);
         if (ParameterTypes.IsBooleanText(argument.Type, argument.Enum))
         {
-            // Refold reads it as text; a JSON boolean is accepted too and sent as that text.
+            // Refold reads it as text; a JSON boolean is accepted too and sent as that text. (No enum: the description
+            // names the two values and the validator holds strings to them; it keeps the compact list small.)
             schema["type"] = new JsonArray("string", "boolean");
-            schema["enum"] = new JsonArray("true", "false", true, false);
         }
         else if (argument.Enum is { Count: > 0 } values)
         {

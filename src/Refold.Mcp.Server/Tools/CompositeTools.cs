@@ -16,7 +16,11 @@ public static class CompositeTools
         (ListWaitingHumanTasksTool.Declared, set => new ListWaitingHumanTasksTool(set)),
     ];
 
+    /// <summary>Composites listed with --tools all only, to keep the compact tools/list under its token budget.</summary>
+    public static IReadOnlySet<string> AllSurfaceOnly { get; } = new HashSet<string>(StringComparer.Ordinal) { "list_waiting_human_tasks" };
+
     /// <summary>The composites <paramref name="set"/> reaches, in declaration order.</summary>
     public static IEnumerable<RefoldTool> For(ToolSet set) =>
-        All.Where(c => c.Declaration.Calls.All(set.Reaches)).Select(c => c.Create(set));
+        All.Where(c => c.Declaration.Calls.All(set.Reaches) && (set.Surface.Mode == ToolMode.All || !AllSurfaceOnly.Contains(c.Declaration.Name)))
+            .Select(c => c.Create(set));
 }

@@ -28,7 +28,7 @@ public static class ResultShaping
             {
                 ["type"] = "array",
                 ["items"] = new JsonObject { ["type"] = "string" },
-                ["description"] = "Only these members of each record, e.g. ['_id', 'status'].",
+                ["description"] = "Members to keep.",
             };
         }
 

@@ -31,10 +31,13 @@ public sealed class WebhooksTests
     {
         await using var f = await EmulatorFixture.StartAsync();
         var body = Js.O(("webhook_url", "https://hooks.example.com/a"), ("webhook_events", new JsonArray("Something Happened")));
-        var error = await EmulatorFixture.FailsAsync(f.Org().SendAsync("create_webhook", body));
-        Assert.Equal(400, error.StatusCode);
-        Assert.Equal("INVALID_EVENT", error.ErrorCode);
-        Assert.Equal("Invalid event. Check events list in documentation.", error.Message);
+
+        // Raw: the client refuses an unknown event name before sending (the catalog's enum); the emulator must too.
+        var (status, error, _) = await f.RawAsync(HttpMethod.Post, "api/v2/public/webhook", apiKey: f.ApiKey, body: body);
+
+        Assert.Equal(400, status);
+        Assert.Equal("INVALID_EVENT", error!["error"]?.GetValue<string>() ?? error["error_code"]?.GetValue<string>());
+        Assert.Equal("Invalid event. Check events list in documentation.", error["message"]?.GetValue<string>());
     }
 
     [Fact]
