@@ -74,12 +74,10 @@ public sealed class AgentAffordanceTests
         Assert.Equal("fields", result.Structured().Str("argument"));
     }
 
-    [Theory]
-    [InlineData("all")]
-    [InlineData("compact")]
-    public async Task ToolsList_ReadOnlyOperation_AdvertisesFieldsWriteDoesNot(string mode)
+    [Fact]
+    public async Task ToolsList_ReadOnlyOperation_AdvertisesFieldsWriteDoesNot()
     {
-        var (upstream, server) = await StartAsync(new Surface { Mode = mode == "all" ? ToolMode.All : ToolMode.Compact });
+        var (upstream, server) = await StartAsync(new Surface { Mode = ToolMode.All });
         await using var ownedUpstream = upstream;
         await using var ownedServer = server;
 
@@ -149,7 +147,7 @@ public sealed class AgentAffordanceTests
     [Fact]
     public async Task ExecuteWorkflow_SyncExecutionAsJsonBoolean_RunsSynchronously()
     {
-        var (upstream, server) = await StartAsync();
+        var (upstream, server) = await StartAsync(new Surface { Confirm = ConfirmMode.Never });
         await using var ownedUpstream = upstream;
         await using var ownedServer = server;
         var workflows = await server.Client.CallAsync("list_workflows", "{}");

@@ -17,7 +17,7 @@ public sealed class DescribeOperationTool : RefoldTool
     {
         _set = set;
         ProtocolTool = Define(ToolName, "Describe a Refold operation",
-            $"Shows Refold operations in full: what each does, its input schema (the arguments to pass), whether it reads or writes, and which tool runs it. Pass name, or names for several ({{operations: [...]}}). Use it after search_operations and before calling.",
+            "Shows Refold operations in full: what each does, its input schema, whether it writes, the tool to use. names gives {operations: [...]}.",
             new JsonObject
             {
                 ["type"] = "object",
@@ -28,7 +28,7 @@ public sealed class DescribeOperationTool : RefoldTool
                     {
                         ["type"] = "array",
                         ["items"] = new JsonObject { ["type"] = "string" },
-                        ["description"] = $"Up to {MaxNames} names instead of name.",
+                        ["description"] = $"Up to {MaxNames} names.",
                     },
                 },
                 ["additionalProperties"] = false,

@@ -26,8 +26,9 @@ public abstract class RefoldTool : McpServerTool
     /// The wire definition of a declared tool (an operation or a composite): name, title, schema and annotations from
     /// the declaration; an operation that writes also takes <c>dry_run</c>.
     /// </summary>
-    protected static Tool Define(ToolDeclaration declaration, string description, bool accountSupplied) =>
-        Define(declaration.Name, declaration.Title, description, ResultShaping.Schema(declaration, accountSupplied), declaration.Hints);
+    /// <remarks><paramref name="withFields"/> false leaves <c>fields</c> out of the listed schema (the call still takes it).</remarks>
+    protected static Tool Define(ToolDeclaration declaration, string description, bool accountSupplied, bool withFields = true) =>
+        Define(declaration.Name, declaration.Title, description, ResultShaping.Schema(declaration, accountSupplied, withFields), declaration.Hints);
 
     /// <summary>The wire definition of a tool; every one states all four annotations.</summary>
     protected static Tool Define(string name, string title, string description, JsonObject inputSchema, ToolHints hints) => new()
@@ -56,7 +57,8 @@ public sealed class OperationTool : RefoldTool
     {
         Operation = operation;
         _set = set;
-        ProtocolTool = Define(operation, ToolNotes.Describe(operation), set.Shape.SuppliesAccount());
+        // The compact list has no room for fields on its first-class tools: there it is taken through call_read_operation.
+        ProtocolTool = Define(operation, ToolNotes.Describe(operation), set.Shape.SuppliesAccount(), withFields: set.Surface.Mode == ToolMode.All);
     }
 
     public Operation Operation { get; }

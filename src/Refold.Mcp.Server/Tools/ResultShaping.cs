@@ -19,10 +19,10 @@ public static class ResultShaping
     public static bool Projects(ToolDeclaration declaration) => declaration is Operation { Hints.ReadOnly: true };
 
     /// <summary>The declaration's input schema (with <c>dry_run</c> on writes, <see cref="DryRun"/>) plus <c>fields</c> where it applies.</summary>
-    public static JsonObject Schema(ToolDeclaration declaration, bool accountSupplied)
+    public static JsonObject Schema(ToolDeclaration declaration, bool accountSupplied, bool withFields = true)
     {
         var schema = declaration is Operation operation ? DryRun.InputSchemaOf(operation, accountSupplied) : InputSchema.For(declaration, accountSupplied);
-        if (Projects(declaration) && schema["properties"] is JsonObject properties && !properties.ContainsKey(FieldsArgument))
+        if (withFields && Projects(declaration) && schema["properties"] is JsonObject properties && !properties.ContainsKey(FieldsArgument))
         {
             properties[FieldsArgument] = new JsonObject
             {

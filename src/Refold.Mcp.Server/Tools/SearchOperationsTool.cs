@@ -24,7 +24,7 @@ public sealed class SearchOperationsTool : RefoldTool
         _search = new OperationSearch(set.Operations);
         var groups = RefoldCatalog.Groups.Where(g => set.Operations.Any(o => o.Group == g)).Select(g => (JsonNode?)g.Id).ToArray();
         ProtocolTool = Define(ToolName, "Search Refold operations",
-            "Finds the Refold API operations this session can call, by words (e.g. 'schedule pause') and/or group, best first. Returns name, title, summary, whether it only reads and call_with (the tool that runs it); include_schemas adds the top hits' input schemas.",
+            "Finds the Refold operations this session can call, by words and/or group, best first: name, title, summary, call_with (the tool to use).",
             new JsonObject
             {
                 ["type"] = "object",
@@ -33,7 +33,7 @@ public sealed class SearchOperationsTool : RefoldTool
                     ["query"] = new JsonObject { ["type"] = "string", ["description"] = "Words to look for in names, titles and descriptions." },
                     ["group"] = new JsonObject { ["type"] = "string", ["enum"] = new JsonArray(groups), ["description"] = "Only this resource group." },
                     ["limit"] = new JsonObject { ["type"] = "integer", ["description"] = $"Most results (default {DefaultLimit}, max {MaxLimit})." },
-                    ["include_schemas"] = new JsonObject { ["type"] = "boolean", ["description"] = $"Input schemas of the {SchemaHits} best hits too." },
+                    ["include_schemas"] = new JsonObject { ["type"] = "boolean", ["description"] = $"Schemas of the top {SchemaHits} too." },
                 },
                 ["additionalProperties"] = false,
             },
