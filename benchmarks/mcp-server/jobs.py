@@ -7,8 +7,11 @@ Standard library only. Build first:
     dotnet build src/Refold.Mcp.Server -c Release
     python3 benchmarks/mcp-server/jobs.py
 
-Prints the markdown table in docs/benchmarks.md."""
-import json, os, subprocess, time
+Prints the markdown tables in docs/benchmarks.md: the job's cost, then tools/list sizes per surface."""
+import json, os, subprocess, sys, time
+
+sys.path.insert(0, os.path.dirname(__file__))
+from bench import fake_token, tools_size  # noqa: E402
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 DLL = os.path.join(ROOT, "src", "Refold.Mcp.Server", "bin", "Release", "net10.0", "refold-mcp.dll")
@@ -95,6 +98,14 @@ def main():
     print(f"| surface | how | tool calls | result bytes (≈ tokens) | tools/list bytes | outcome |\n|---|---|---|---|---|---|")
     for surface, how, calls, size, tools, status in rows:
         print(f"| {surface} | {how} | {calls} | {size} ({size // 4}) | {tools} | {status} |")
+
+    print("\n| surface | credential | tools | bytes | tokens |\n|---|---|---|---|---|")
+    for name, args in [("compact (default)", []), ("compact --read-only", ["--read-only"]), ("--tools all", ["--tools", "all"]),
+                       ("--tools all --include-deprecated --include-inferred", ["--tools", "all", "--include-deprecated", "--include-inferred"]),
+                       ("--toolsets workflows,executions", ["--toolsets", "workflows,executions"])]:
+        for credential, extra in [("org API key", {"REFOLD_API_KEY": "tk-bench"}), ("session token", {"REFOLD_SESSION_TOKEN": fake_token()})]:
+            count, size = tools_size(args, extra)
+            print(f"| {name} | {credential} | {count} | {size} | {size // 4} |")
 
 
 if __name__ == "__main__":
