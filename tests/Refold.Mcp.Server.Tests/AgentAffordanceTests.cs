@@ -214,18 +214,20 @@ public sealed class AgentAffordanceTests
     }
 
     [Theory]
-    [InlineData(ToolMode.All)]
-    [InlineData(ToolMode.Compact)]
-    public async Task Initialize_Instructions_NameOnlyToolsTheSurfaceHas(ToolMode mode)
+    [InlineData(ToolMode.All, false, null)]
+    [InlineData(ToolMode.Compact, false, null)]
+    [InlineData(ToolMode.Compact, true, null)]
+    [InlineData(ToolMode.All, false, "executions")]
+    public async Task Initialize_Instructions_NameOnlyToolsTheSurfaceHas(ToolMode mode, bool readOnly, string? toolsets)
     {
-        var (upstream, server) = await StartAsync(new Surface { Mode = mode });
+        var (upstream, server) = await StartAsync(new Surface { Mode = mode, ReadOnly = readOnly, Toolsets = toolsets is null ? null : new HashSet<string>([toolsets]) });
         await using var ownedUpstream = upstream;
         await using var ownedServer = server;
         var tools = (await server.Client.ListToolsAsync()).Select(t => t.Name).ToHashSet();
 
         var instructions = server.Client.ServerInstructions!;
 
-        foreach (var catalogTool in new[] { SearchOperationsTool.ToolName, DescribeOperationTool.ToolName, CallOperationTool.ReadToolName })
+        foreach (var catalogTool in new[] { SearchOperationsTool.ToolName, DescribeOperationTool.ToolName, CallOperationTool.ReadToolName, "run_workflow" })
         {
             Assert.Equal(tools.Contains(catalogTool), instructions.Contains(catalogTool, StringComparison.Ordinal));
         }

@@ -1,4 +1,5 @@
 using System.Text;
+using Refold.Api.Operations;
 using Refold.Mcp.Server.Tools;
 
 namespace Refold.Mcp.Server.Hosting;
@@ -35,7 +36,18 @@ public static class ServerInstructions
         }
         else
         {
-            text.Append(surface.Confirm == ConfirmMode.Never ? "" : "Operations that delete or replace something ask the user to confirm first; ")
+            if (surface.Toolsets is null || (surface.Toolsets.Contains(Workflows.Group.Id) && surface.Toolsets.Contains(Executions.Group.Id)))
+            {
+                text.Append("To run a workflow use run_workflow: it checks the input, follows the run with progress and reports each node; ")
+                    .Append("wait_for_execution follows a run that already exists. ");
+            }
+
+            text.Append(surface.Confirm switch
+                {
+                    ConfirmMode.Never => "",
+                    ConfirmMode.Writes => "Every write asks the user to confirm first; ",
+                    _ => "Destructive operations (deletes, replacements, workflow runs) ask the user to confirm first; ",
+                })
                 .Append("a write given dry_run: true returns the request it would send and sends nothing. ");
         }
 
