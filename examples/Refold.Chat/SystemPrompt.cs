@@ -24,7 +24,7 @@ internal static class SystemPrompt
         person wants it; the server may also ask them to confirm, and a declined confirmation means stop, not retry.
         When a tool result says the outcome is unknown, check (list or get) before repeating a write.
         Use search_operations and describe_operation to find operations that have no tool of their own, and
-        call_read_operation / call_write_operation to run them.
+        call_read_operation, call_write_operation or call_destructive_operation (as search_operations says) to run them.
         Keep answers short: what you did, what came out, what the person may want next. Never show credentials.
         """;
 }
