@@ -89,7 +89,7 @@ internal sealed class ExecutionSteps(EmulatorState state)
             var nodes = (JsonArray)execution["nodes"]!;
             if (nodes.Count <= cursor)
             {
-                nodes.Add(Enter(definition, now));
+                nodes.Add((JsonNode)Enter(definition, now));
                 engine["node"] = new JsonObject();
             }
 
@@ -305,7 +305,7 @@ internal sealed class ExecutionSteps(EmulatorState state)
                 var (ok, output) = RunAction(partition, execution, data.Str("slug"), data.Str("action_id"), Templates.Render(data["inputs"] ?? new JsonObject(), context) as JsonObject ?? []);
                 if (!ok)
                 {
-                    failures.Add(output);
+                    failures.Add((JsonNode)output);
                 }
             }
 

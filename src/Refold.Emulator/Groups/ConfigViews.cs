@@ -94,7 +94,7 @@ internal static class ConfigViews
                 ["enabled"] = KnownWorkflows.Find(scope.Data, workflowId).Bool("autoEnable") ?? false,
                 ["values"] = new JsonObject(),
             };
-            workflows.Add(setting);
+            workflows.Add((JsonNode)setting);
         }
 
         return setting;
@@ -156,7 +156,7 @@ internal static class ConfigViews
             var id = entry.Str("id") ?? throw scope.Request.BadRequest("workflows[].id is required");
             RequireWorkflow(scope, id);
             var fields = entry["fields"] as JsonArray ?? entry["data_slots"] as JsonArray ?? [];
-            settings.Add(new JsonObject
+            settings.Add((JsonNode)new JsonObject
             {
                 ["id"] = id,
                 ["enabled"] = entry.Bool("enabled") ?? false,

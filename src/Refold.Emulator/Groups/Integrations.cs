@@ -77,7 +77,7 @@ internal static class Integrations
                 ["connections"] = new JsonObject(),
                 ["createdAt"] = now,
             };
-            integrations.Add(integration);
+            integrations.Add((JsonNode)integration);
         }
 
         var connections = integration["connections"] as JsonObject ?? [];
@@ -147,7 +147,7 @@ internal static class Integrations
                 ["credentials"] = new JsonObject { ["auth_credentials"] = new JsonObject() },
                 ["createdAt"] = now,
             };
-            integrations.Add(integration);
+            integrations.Add((JsonNode)integration);
         }
 
         var stored = DefaultAppCredentials(integration);

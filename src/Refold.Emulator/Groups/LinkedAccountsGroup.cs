@@ -231,7 +231,7 @@ internal sealed class LinkedAccountsGroup : EmulatorGroup
             }
             else
             {
-                entries.Add(new JsonObject { ["key_name"] = key, ["key_value"] = Doc.Text(value), ["_id"] = state.NewObjectId() });
+                entries.Add((JsonNode)new JsonObject { ["key_name"] = key, ["key_value"] = Doc.Text(value), ["_id"] = state.NewObjectId() });
             }
         }
     }

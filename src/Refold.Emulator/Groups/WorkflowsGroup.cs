@@ -295,7 +295,7 @@ internal sealed class WorkflowsGroup : EmulatorGroup
                 }
 
                 var app = Workflows.App(workflow.Str("slug") ?? "", org);
-                enabled.Add(new JsonObject
+                enabled.Add((JsonNode)new JsonObject
                 {
                     ["id"] = id,
                     ["name"] = workflow.Str("name"),
