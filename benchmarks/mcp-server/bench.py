@@ -44,8 +44,17 @@ def cold_start(command, extra_env, runs):
     return init_ms, list_ms
 
 
-def tools_size(args, extra_env):
-    out = subprocess.run(["dotnet", DLL, "tools", "--json", *args], capture_output=True, text=True, env=env(extra_env), check=True).stdout
+SURFACES = [("compact (default)", []), ("compact --read-only", ["--read-only"]), ("--tools all", ["--tools", "all"]),
+            ("--tools all --include-deprecated --include-inferred", ["--tools", "all", "--include-deprecated", "--include-inferred"]),
+            ("--toolsets workflows,executions", ["--toolsets", "workflows,executions"])]
+
+
+def credentials():
+    return [("org API key", {"REFOLD_API_KEY": "tk-bench"}), ("session token", {"REFOLD_SESSION_TOKEN": fake_token()})]
+
+
+def tools_size(args, extra_env, command=None):
+    out = subprocess.run([*(command or ["dotnet", DLL]), "tools", "--json", *args], capture_output=True, text=True, env=env(extra_env), check=True).stdout
     doc = json.loads(out)
     minified = json.dumps(doc, separators=(",", ":"), ensure_ascii=False).encode()
     return len(doc["tools"]), len(minified)
@@ -126,11 +135,8 @@ def main():
 
     print("\n### tools/list size per surface (minified JSON; tokens = bytes / 4)\n")
     print("| surface | credential | tools | bytes | tokens |\n|---|---|---|---|---|")
-    token = {"REFOLD_SESSION_TOKEN": fake_token()}
-    for name, args in [("compact (default)", []), ("compact --read-only", ["--read-only"]), ("--tools all", ["--tools", "all"]),
-                       ("--tools all --include-deprecated --include-inferred", ["--tools", "all", "--include-deprecated", "--include-inferred"]),
-                       ("--toolsets workflows,executions", ["--toolsets", "workflows,executions"])]:
-        for cred, e in [("org API key", {"REFOLD_API_KEY": "tk-bench"}), ("session token", token)]:
+    for name, args in SURFACES:
+        for cred, e in credentials():
             n, size = tools_size(args, e)
             print(f"| {name} | {cred} | {n} | {size} | {size // 4} |")
 
