@@ -6,7 +6,7 @@ library only; the bridge and Node 22 are installed from the npm registry into .t
 
     dotnet build src/Refold.Mcp.Server -c Release
     dotnet publish src/Refold.Mcp.Server -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o artifacts/bench/r2r
-    dotnet publish src/Refold.Mcp.Server -c Release -r linux-x64 -p:PublishAot=true -o artifacts/bench/aot
+    dotnet publish src/Refold.Mcp.Server -c Release -r linux-x64 -p:PublishAot=true
     python3 benchmarks/mcp-server/coldstart.py [--runs 25]
 
 Each run spawns the server and sends raw JSON-RPC over stdio: initialize (2025-11-25), notifications/initialized,
@@ -110,7 +110,8 @@ def main():
     a = argparse.ArgumentParser()
     a.add_argument("--runs", type=int, default=25)
     a.add_argument("--r2r", default=os.path.join(ROOT, "artifacts", "bench", "r2r"), help="folder of the ReadyToRun publish")
-    a.add_argument("--aot", default=os.path.join(ROOT, "artifacts", "bench", "aot"), help="folder of the Native AOT publish")
+    a.add_argument("--aot", default=os.path.join(ROOT, "src", "Refold.Mcp.Server", "bin", "Release", "net10.0", "linux-x64", "publish"),
+                   help="folder of the Native AOT publish")
     o = a.parse_args()
     spec = os.path.join(shared_dir(), "refold-api", "openapi.yaml")
     for path in [bench.DLL, EMULATOR_DLL, os.path.join(o.r2r, "refold-mcp"), os.path.join(o.aot, "refold-mcp"), spec]:
