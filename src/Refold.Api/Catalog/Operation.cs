@@ -14,6 +14,12 @@ public sealed record Operation : ToolDeclaration
 
     public Pagination Pagination { get; init; } = Pagination.None;
 
+    /// <summary>
+    /// Whose resources it acts on; <see cref="ResourceScope.Org"/> when they are shared by every linked account (the
+    /// HTTP server keeps org-wide writes from session tokens, see <c>docs/catalog-notes.md</c>).
+    /// </summary>
+    public ResourceScope Scope { get; init; } = ResourceScope.Account;
+
     /// <summary>HTTP status Refold answers on success.</summary>
     public int SuccessStatus { get; init; } = 200;
 

@@ -11,6 +11,18 @@ namespace Refold.Api.Client;
 /// </summary>
 public static class ArgumentValidator
 {
+    /// <summary>Longest string sent in a URL path or an HTTP header (ids, slugs, names): Refold's ids are far shorter.</summary>
+    public const int MaxIdLength = 256;
+
+    /// <summary>Longest query string value (search words, filters).</summary>
+    public const int MaxQueryLength = 2_048;
+
+    /// <summary>Largest other argument value (a body field, object or array), in characters of its JSON.</summary>
+    public const int MaxValueLength = 256 * 1024;
+
+    /// <summary>Most characters of a caller's value quoted back in an error message.</summary>
+    public const int MaxEcho = 40;
+
     /// <summary>Null when the arguments are acceptable; otherwise an <see cref="RefoldErrorKind.InvalidArgument"/> error.</summary>
     public static RefoldError? Validate(ToolDeclaration operation, JsonObject? arguments, bool accountSupplied = false)
     {
@@ -22,7 +34,7 @@ public static class ArgumentValidator
             if (argument is null)
             {
                 var known = declared.Count == 0 ? "it takes no arguments" : "expected one of: " + string.Join(", ", declared.Select(a => a.Name));
-                problems.Add((name, $"unknown argument '{name}' ({known})"));
+                problems.Add((Clip(name), $"unknown argument '{Clip(name)}' ({known})"));
             }
             else if (value is not null && Check(argument, value) is { } problem)
             {
@@ -61,13 +73,18 @@ public static class ArgumentValidator
 
         if (argument.Enum is { Count: > 0 } allowed && kind == JsonValueKind.String && !allowed.Contains(value.GetValue<string>()))
         {
-            return $"'{argument.Name}' must be one of {string.Join(", ", allowed.Select(v => $"'{v}'"))}, got '{value.GetValue<string>()}'";
+            return $"'{argument.Name}' must be one of {string.Join(", ", allowed.Select(v => $"'{v}'"))}, got '{Clip(value.GetValue<string>())}'";
         }
 
         if (argument.Enum is { Count: > 0 } items && value is JsonArray array
             && array.Select(i => i!.GetValue<string>()).FirstOrDefault(i => !items.Contains(i)) is { } stray)
         {
-            return $"'{argument.Name}' may only hold {string.Join(", ", items.Select(v => $"'{v}'"))}, got '{stray}'";
+            return $"'{argument.Name}' may only hold {string.Join(", ", items.Select(v => $"'{v}'"))}, got '{Clip(stray)}'";
+        }
+
+        if (TooLong(argument, value) is { } tooLong)
+        {
+            return tooLong;
         }
 
         if (kind == JsonValueKind.String)
@@ -100,11 +117,25 @@ public static class ArgumentValidator
         return null;
     }
 
+    /// <summary>The limit of <see cref="MaxIdLength"/>, <see cref="MaxQueryLength"/> or <see cref="MaxValueLength"/> that fits where the argument goes.</summary>
+    public static int LimitOf(Argument argument) => argument.Declarations.Any(p => p.In is ParameterLocation.Path or ParameterLocation.Header)
+        ? MaxIdLength
+        : argument.Declarations.Any(p => p.In == ParameterLocation.Query && !p.Spread) ? MaxQueryLength : MaxValueLength;
+
+    private static string? TooLong(Argument argument, JsonNode value)
+    {
+        var limit = LimitOf(argument);
+        var length = value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>().Length : value.ToJsonString().Length;
+        return length <= limit
+            ? null
+            : $"'{argument.Name}' is too long: {length} characters, the most this server sends is {limit}{(limit == MaxValueLength ? " (as JSON)" : "")}";
+    }
+
     private static string Expected(Argument argument) => ParameterTypes.Expected(argument.Type, argument.Enum);
 
     private static string Describe(JsonNode value) => value.GetValueKind() switch
     {
-        JsonValueKind.String => $"the string \"{Truncate(value.GetValue<string>())}\"",
+        JsonValueKind.String => $"the string \"{Clip(value.GetValue<string>())}\"",
         JsonValueKind.Number => $"the number {value.ToJsonString()}",
         JsonValueKind.True or JsonValueKind.False => $"the boolean {value.ToJsonString()}",
         JsonValueKind.Array => "an array",
@@ -112,5 +143,6 @@ public static class ArgumentValidator
         _ => "null",
     };
 
-    private static string Truncate(string s) => s.Length > 40 ? s[..40] + "…" : s;
+    /// <summary>A caller's value as an error message may quote it: at most <see cref="MaxEcho"/> characters.</summary>
+    public static string Clip(string s) => s.Length > MaxEcho ? s[..MaxEcho] + "…" : s;
 }

@@ -16,6 +16,7 @@ public static class Applications
         Method = HttpMethod.Get,
         Route = "/api/v2/public/application",
         Auth = AuthLevel.Org,
+        Scope = ResourceScope.Org,
         Hints = ToolHints.Read,
         Parameters =
         [
@@ -37,6 +38,7 @@ public static class Applications
         Method = HttpMethod.Get,
         Route = "/api/v2/public/application/{slug}",
         Auth = AuthLevel.Org,
+        Scope = ResourceScope.Org,
         Hints = ToolHints.Read,
         Parameters =
         [
@@ -58,6 +60,7 @@ public static class Applications
         Method = HttpMethod.Get,
         Route = "/api/v2/integration-schema/{slug}/actions",
         Auth = AuthLevel.Org,
+        Scope = ResourceScope.Org,
         Hints = ToolHints.Read,
         Parameters =
         [
@@ -75,6 +78,7 @@ public static class Applications
         Method = HttpMethod.Get,
         Route = "/api/v2/integration-schema/{slug}/actions/{action_id}",
         Auth = AuthLevel.Org,
+        Scope = ResourceScope.Org,
         Hints = ToolHints.Read,
         Parameters =
         [

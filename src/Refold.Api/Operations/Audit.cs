@@ -56,6 +56,7 @@ public static class Audit
         Method = HttpMethod.Get,
         Route = "/api/v1/audit/public/audit-logs",
         Auth = AuthLevel.Org,
+        Scope = ResourceScope.Org,
         Hints = ToolHints.Read,
         Pagination = Pagination.Docs,
         Inferred = true,

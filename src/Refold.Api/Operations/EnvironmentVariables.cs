@@ -16,6 +16,7 @@ public static class EnvironmentVariables
         Method = HttpMethod.Get,
         Route = "/api/v2/public/env/definitions",
         Auth = AuthLevel.Org,
+        Scope = ResourceScope.Org,
         Hints = ToolHints.Read,
         Pagination = Pagination.Docs,
         Parameters =
@@ -37,6 +38,7 @@ public static class EnvironmentVariables
         Method = HttpMethod.Get,
         Route = "/api/v2/public/env/definitions/{id}",
         Auth = AuthLevel.Org,
+        Scope = ResourceScope.Org,
         Hints = ToolHints.Read,
         Parameters =
         [

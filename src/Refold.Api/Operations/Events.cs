@@ -21,6 +21,7 @@ public static class Events
         Method = HttpMethod.Get,
         Route = "/api/v2/public/application/event",
         Auth = AuthLevel.Org,
+        Scope = ResourceScope.Org,
         Hints = ToolHints.Read,
     };
 
@@ -33,6 +34,7 @@ public static class Events
         Method = HttpMethod.Post,
         Route = "/api/v2/public/application/event",
         Auth = AuthLevel.Org,
+        Scope = ResourceScope.Org,
         Hints = ToolHints.Create,
         Parameters =
         [
@@ -51,6 +53,7 @@ public static class Events
         Method = HttpMethod.Get,
         Route = "/api/v2/public/application/event/{event_id}",
         Auth = AuthLevel.Org,
+        Scope = ResourceScope.Org,
         Hints = ToolHints.Read,
         Parameters =
         [
@@ -67,6 +70,7 @@ public static class Events
         Method = HttpMethod.Put,
         Route = "/api/v2/public/application/event/{event_id}",
         Auth = AuthLevel.Org,
+        Scope = ResourceScope.Org,
         Hints = ToolHints.Update,
         Parameters =
         [
@@ -86,6 +90,7 @@ public static class Events
         Method = HttpMethod.Delete,
         Route = "/api/v2/public/application/event/{event_id}",
         Auth = AuthLevel.Org,
+        Scope = ResourceScope.Org,
         Hints = ToolHints.Delete,
         Parameters =
         [

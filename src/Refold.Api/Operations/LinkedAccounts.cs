@@ -16,6 +16,7 @@ public static class LinkedAccounts
         Method = HttpMethod.Get,
         Route = "/api/v2/public/linked-account",
         Auth = AuthLevel.Org,
+        Scope = ResourceScope.Org,
         Hints = ToolHints.Read,
         Pagination = Pagination.Docs,
         Parameters =

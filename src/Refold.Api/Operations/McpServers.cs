@@ -16,6 +16,7 @@ public static class McpServers
         Method = HttpMethod.Get,
         Route = "/api/v2/public/mcp-servers",
         Auth = AuthLevel.Either,
+        Scope = ResourceScope.Org,
         Hints = ToolHints.Read,
         Pagination = Pagination.Docs,
         Parameters =
@@ -35,6 +36,7 @@ public static class McpServers
         Method = HttpMethod.Post,
         Route = "/api/v2/public/mcp-servers",
         Auth = AuthLevel.Either,
+        Scope = ResourceScope.Org,
         Hints = ToolHints.Create,
         SuccessStatus = 201,
         Parameters =
@@ -54,6 +56,7 @@ public static class McpServers
         Method = HttpMethod.Get,
         Route = "/api/v2/public/mcp-servers/{mcp_server_id}",
         Auth = AuthLevel.Either,
+        Scope = ResourceScope.Org,
         Hints = ToolHints.Read,
         Parameters =
         [
@@ -71,6 +74,7 @@ public static class McpServers
         Method = HttpMethod.Put,
         Route = "/api/v2/public/mcp-servers/{mcp_server_id}",
         Auth = AuthLevel.Either,
+        Scope = ResourceScope.Org,
         Hints = ToolHints.Update,
         Parameters =
         [
@@ -98,6 +102,7 @@ public static class McpServers
         Method = HttpMethod.Delete,
         Route = "/api/v2/public/mcp-servers/{mcp_server_id}",
         Auth = AuthLevel.Either,
+        Scope = ResourceScope.Org,
         Hints = ToolHints.Delete,
         SuccessStatus = 204,
         Parameters =

@@ -19,6 +19,7 @@ public static class Webhooks
         Method = HttpMethod.Get,
         Route = "/api/v2/public/webhook",
         Auth = AuthLevel.Org,
+        Scope = ResourceScope.Org,
         Hints = ToolHints.Read,
     };
 
@@ -31,6 +32,7 @@ public static class Webhooks
         Method = HttpMethod.Post,
         Route = "/api/v2/public/webhook",
         Auth = AuthLevel.Either,
+        Scope = ResourceScope.Org,
         Hints = ToolHints.Create,
         OutcomeCheck = new() { Read = "list_webhooks", LookFor = "a subscription with this webhook_url and these events" },
         Parameters =
@@ -59,6 +61,7 @@ public static class Webhooks
         Method = HttpMethod.Get,
         Route = "/api/v2/public/webhook/{id}",
         Auth = AuthLevel.Org,
+        Scope = ResourceScope.Org,
         Hints = ToolHints.Read,
         Parameters =
         [
@@ -75,6 +78,7 @@ public static class Webhooks
         Method = HttpMethod.Put,
         Route = "/api/v2/public/webhook/{id}",
         Auth = AuthLevel.Either,
+        Scope = ResourceScope.Org,
         Hints = ToolHints.Update,
         Parameters =
         [
@@ -101,6 +105,7 @@ public static class Webhooks
         Method = HttpMethod.Delete,
         Route = "/api/v2/public/webhook/{id}",
         Auth = AuthLevel.Either,
+        Scope = ResourceScope.Org,
         Hints = ToolHints.Delete,
         Parameters =
         [
@@ -117,6 +122,7 @@ public static class Webhooks
         Method = HttpMethod.Put,
         Route = "/api/v2/public/webhooks/group/edit",
         Auth = AuthLevel.Org,
+        Scope = ResourceScope.Org,
         Hints = ToolHints.Update,
         Parameters =
         [
@@ -134,6 +140,7 @@ public static class Webhooks
         Method = HttpMethod.Post,
         Route = "/api/v2/public/webhook/subscribe",
         Auth = AuthLevel.Org,
+        Scope = ResourceScope.Org,
         Hints = ToolHints.Update,
         Deprecated = true,
         Parameters =
@@ -151,6 +158,7 @@ public static class Webhooks
         Method = HttpMethod.Post,
         Route = "/api/v2/public/webhook/unsubscribe",
         Auth = AuthLevel.Org,
+        Scope = ResourceScope.Org,
         Hints = ToolHints.Delete,
         Deprecated = true,
         Parameters =

@@ -35,6 +35,9 @@ public sealed record ServerOptions
 
     public bool AllowApiKeyHeader { get; init; }
 
+    /// <summary>HTTP: session tokens may also change org-wide resources (webhooks, MCP servers, event definitions).</summary>
+    public bool AllowOrgWritesFromTokens { get; init; }
+
     public IReadOnlyList<string> AllowedOrigins { get; init; } = [];
 
     public long MaxRequestBytes { get; init; } = DefaultMaxRequestBytes;
@@ -158,6 +161,12 @@ public static class CommandLine
                 case "--allow-api-key-header":
                     options = options with { AllowApiKeyHeader = true };
                     break;
+                case "--allow-org-writes-from-tokens":
+                    options = options with { AllowOrgWritesFromTokens = true };
+                    break;
+                case "--linked-accounts":
+                    surface = surface with { AllowedAccounts = LinkedAccountIds(Value()) };
+                    break;
                 case "--allowed-origins":
                     options = options with { AllowedOrigins = [.. Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)] };
                     break;
@@ -274,6 +283,12 @@ public static class CommandLine
         return ids;
     }
 
+    private static HashSet<string> LinkedAccountIds(string value)
+    {
+        var ids = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+        return ids.Count > 0 ? ids : throw new UsageException("--linked-accounts needs at least one linked account id, e.g. --linked-accounts acct_1,acct_2.");
+    }
+
     private static string LogLevelName(string value) => value.ToLowerInvariant() switch
     {
         "trace" => "Trace",
@@ -320,6 +335,11 @@ public static class CommandLine
           --max-result-tokens N      most tokens (UTF-8 bytes / 4) one tool result may cost (default {ResultBudget.DefaultMaxTokens});
                                      longer lists are cut by whole items and say how to get the rest
           --allow-api-key-header     HTTP: accept x-api-key (+ linked_account_id) headers, not only session tokens
+          --allow-org-writes-from-tokens
+                                     HTTP: let session tokens also change org-wide resources shared by every
+                                     linked account (webhooks, MCP servers, event definitions); off by default
+          --linked-accounts a,b      serve only these linked accounts: a call naming another, or (HTTP) a
+                                     credential acting for another, is refused; list_linked_accounts is off
           --allowed-origins a,b      HTTP: browser origins allowed besides loopback ones (DNS-rebinding protection)
           --max-request-bytes N      HTTP: largest request body (default {ServerOptions.DefaultMaxRequestBytes}); larger gets 413
           --emulator                 run the embedded Refold emulator (seeded demo org) and use it; no credentials

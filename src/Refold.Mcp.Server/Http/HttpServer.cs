@@ -7,6 +7,7 @@ using Refold.Mcp.Server.Cli;
 using Refold.Mcp.Server.Primitives;
 using Refold.Mcp.Server.Hosting;
 using Refold.Mcp.Server.Sessions;
+using Refold.Mcp.Server.Tools;
 
 namespace Refold.Mcp.Server.Http;
 
@@ -29,7 +30,8 @@ public static class HttpServer
             k.Limits.MaxRequestBodySize = options.MaxRequestBytes;
         });
 
-        builder.Services.AddRefoldMcpCore(options, upstream);
+        // Over HTTP every tenant brings its own session token: org-wide writes stay with the org key unless the operator opts in.
+        builder.Services.AddRefoldMcpCore(options, upstream, new ToolSets(options.Surface with { FenceOrgWritesFromTokens = !options.AllowOrgWritesFromTokens }));
         builder.Services.AddSingleton<SessionDirectory>();
         builder.Services.AddMcpServer(CoreServices.Configure(options.Surface)).WithRefoldResources().WithRefoldPrompts().WithHttpTransport(http =>
         {

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Refold.Mcp.Server.Sessions;
+using Refold.Mcp.Server.Tools;
 
 namespace Refold.Mcp.Server.Http;
 
@@ -16,6 +17,14 @@ public sealed class RefoldAuthMiddleware(RequestDelegate next, SessionDirectory 
     public async Task InvokeAsync(HttpContext context)
     {
         var outcome = await directory.AuthenticateAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
+        if (outcome.Session is { } verified && !TenantFence.Allows(verified.Tools.Surface, verified.Credential?.LinkedAccountId))
+        {
+            // Checked on every request, so a cached session of an account outside the allow-list never gets through.
+            outcome = AuthOutcome.Rejected("forbidden",
+                $"This server serves only the linked accounts set with {TenantFence.LinkedAccountsOption}; this credential acts for another linked account.",
+                StatusCodes.Status403Forbidden);
+        }
+
         if (outcome.Session is { } session)
         {
             context.User = new ClaimsPrincipal(new RefoldIdentity(session, outcome.Fingerprint!));

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ModelContextProtocol.Protocol;
 using Refold.Api.Catalog;
+using Refold.Api.Client;
 using Refold.Api.Errors;
 
 namespace Refold.Mcp.Server.Tools;
@@ -70,9 +71,16 @@ internal static class CatalogArguments
             return operation;
         }
 
+        if (operation is not null && TenantFence.WhyFenced(set.Surface, set.Shape, operation) is { } fenced)
+        {
+            error = ToolResults.Error(RefoldErrorKind.NotPermitted, "TENANT_FENCE", $"The operation '{name}' is not available to this session: {fenced}.",
+                tool, "name", TenantFence.Hint);
+            return null;
+        }
+
         error = ToolResults.Error(RefoldErrorKind.InvalidArgument, operation is null ? "UNKNOWN_OPERATION" : "OPERATION_NOT_ENABLED",
             operation is null
-                ? $"There is no Refold operation named '{name}'."
+                ? $"There is no Refold operation named '{ArgumentValidator.Clip(name)}'."
                 : $"The operation '{name}' is not available to this session (its credential or this server's options exclude it).",
             tool, "name", "Use search_operations to find the operations this session can call, by words or by group.");
         return null;

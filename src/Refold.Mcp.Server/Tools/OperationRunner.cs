@@ -113,7 +113,9 @@ public static partial class OperationRunner
                 hint: "Ask the operator to start the server with the needed options, or use search_operations to find what is available.");
         }
 
-        var kind = CredentialRules.Check(operation, session.Credential);
+        var fenced = TenantFence.Refusal(session.Tools.Surface, session.Tools.Shape, operation)
+            ?? TenantFence.AccountRefusal(session.Tools.Surface, operation, session.Credential, arguments);
+        var kind = fenced ?? CredentialRules.Check(operation, session.Credential);
         return kind ?? (session.Tools.Reaches(operation) ? null : RefoldErrorMapper.Local(operation, RefoldErrorKind.NotPermitted, "OPERATION_NOT_ENABLED",
             $"{operation.Name} is not available to this session."));
     }

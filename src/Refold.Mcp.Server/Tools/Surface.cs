@@ -58,6 +58,15 @@ public sealed record Surface
         _ => false,
     };
 
+    /// <summary>
+    /// Session tokens get no org-wide write (<see cref="Operation.Scope"/>): true over HTTP unless the operator passed
+    /// <c>--allow-org-writes-from-tokens</c> (see <see cref="TenantFence"/>).
+    /// </summary>
+    public bool FenceOrgWritesFromTokens { get; init; }
+
+    /// <summary>The only linked accounts calls may name (<c>--linked-accounts</c>); null serves every account.</summary>
+    public IReadOnlySet<string>? AllowedAccounts { get; init; }
+
     /// <summary>The most one tool result may cost (<c>--max-result-tokens</c>).</summary>
     public ResultBudget Budget { get; init; } = ResultBudget.Default;
 

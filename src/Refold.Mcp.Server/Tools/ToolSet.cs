@@ -53,7 +53,7 @@ public sealed class ToolSet
     public static ToolSet Build(Surface surface, CredentialShape shape)
     {
         var probe = Probe(shape);
-        return new ToolSet(surface, shape, [.. RefoldCatalog.Operations.Where(o => surface.Includes(o) && CredentialRules.Permits(o, probe))]);
+        return new ToolSet(surface, shape, [.. RefoldCatalog.Operations.Where(o => surface.Includes(o) && CredentialRules.Permits(o, probe) && TenantFence.WhyFenced(surface, shape, o) is null)]);
     }
 
     private List<RefoldTool> CompactTools()
