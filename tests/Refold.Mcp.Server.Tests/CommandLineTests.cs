@@ -80,4 +80,23 @@ public sealed class CommandLineTests
         Assert.NotEmpty(options);
         Assert.All(options, o => Assert.Contains(o, CommandLine.Help, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Parse_TenantFences_Set()
+    {
+        var options = CommandLine.Parse(["--transport", "http", "--allow-org-writes-from-tokens", "--linked-accounts", " acct_a, acct_b"]);
+
+        Assert.True(options.AllowOrgWritesFromTokens);
+        Assert.Equal(["acct_a", "acct_b"], options.Surface.AllowedAccounts!.Order(StringComparer.Ordinal));
+        Assert.False(CommandLine.Parse([]).AllowOrgWritesFromTokens);
+        Assert.Null(CommandLine.Parse([]).Surface.AllowedAccounts);
+    }
+
+    [Fact]
+    public void Parse_LinkedAccountsEmpty_UsageErrorNamesTheOption()
+    {
+        var error = Assert.Throws<UsageException>(() => CommandLine.Parse(["--linked-accounts", " , "]));
+
+        Assert.Contains("--linked-accounts", error.Message, StringComparison.Ordinal);
+    }
 }

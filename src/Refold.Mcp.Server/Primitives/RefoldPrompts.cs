@@ -1,3 +1,4 @@
+using Refold.Api.Client;
 using System.Text.Json;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
@@ -82,7 +83,7 @@ public static class RefoldPrompts
         {
             if (template.Prompt.Arguments?.All(a => a.Name != name) ?? true)
             {
-                throw new McpProtocolException($"Prompt '{template.Prompt.Name}' has no argument '{name}'; it takes {string.Join(", ", template.Prompt.Arguments!.Select(a => a.Name))}.", McpErrorCode.InvalidParams);
+                throw new McpProtocolException($"Prompt '{template.Prompt.Name}' has no argument '{ArgumentValidator.Clip(name)}'; it takes {string.Join(", ", template.Prompt.Arguments!.Select(a => a.Name))}.", McpErrorCode.InvalidParams);
             }
 
             var text = value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();

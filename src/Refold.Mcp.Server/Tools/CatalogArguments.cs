@@ -14,7 +14,7 @@ internal static class CatalogArguments
     public static CallToolResult? Unknown(string tool, JsonObject? arguments, params string[] allowed)
     {
         var unknown = arguments?.Select(p => p.Key).FirstOrDefault(k => !allowed.Contains(k));
-        return unknown is null ? null : Invalid(tool, unknown, $"unknown argument '{unknown}' (expected one of: {string.Join(", ", allowed)})");
+        return unknown is null ? null : Invalid(tool, ArgumentValidator.Clip(unknown), $"unknown argument '{ArgumentValidator.Clip(unknown)}' (expected one of: {string.Join(", ", allowed)})");
     }
 
     public static bool TryString(string tool, JsonObject? arguments, string name, bool required, out string? value, out CallToolResult? error)
@@ -53,7 +53,7 @@ internal static class CatalogArguments
 
         if (node.GetValueKind() != JsonValueKind.Number || !node.AsValue().TryGetValue<int>(out var number) || number < min || number > max)
         {
-            error = Invalid(tool, name, $"'{name}' must be an integer from {min} to {max}, got {node.ToJsonString()}");
+            error = Invalid(tool, name, $"'{name}' must be an integer from {min} to {max}, got {ArgumentValidator.Clip(node.ToJsonString())}");
             return false;
         }
 
@@ -73,7 +73,7 @@ internal static class CatalogArguments
 
         if (operation is not null && TenantFence.WhyFenced(set.Surface, set.Shape, operation) is { } fenced)
         {
-            error = ToolResults.Error(RefoldErrorKind.NotPermitted, "TENANT_FENCE", $"The operation '{name}' is not available to this session: {fenced}.",
+            error = ToolResults.Error(RefoldErrorKind.NotPermitted, "TENANT_FENCE", $"The operation '{ArgumentValidator.Clip(name)}' is not available to this session: {fenced}.",
                 tool, "name", TenantFence.Hint);
             return null;
         }
@@ -81,7 +81,7 @@ internal static class CatalogArguments
         error = ToolResults.Error(RefoldErrorKind.InvalidArgument, operation is null ? "UNKNOWN_OPERATION" : "OPERATION_NOT_ENABLED",
             operation is null
                 ? $"There is no Refold operation named '{ArgumentValidator.Clip(name)}'."
-                : $"The operation '{name}' is not available to this session (its credential or this server's options exclude it).",
+                : $"The operation '{ArgumentValidator.Clip(name)}' is not available to this session (its credential or this server's options exclude it).",
             tool, "name", "Use search_operations to find the operations this session can call, by words or by group.");
         return null;
     }

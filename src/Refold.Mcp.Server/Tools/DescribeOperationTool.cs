@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ModelContextProtocol.Protocol;
 using Refold.Api.Catalog;
+using Refold.Api.Client;
 using Refold.Mcp.Server.Sessions;
 
 namespace Refold.Mcp.Server.Tools;
@@ -55,7 +56,7 @@ public sealed class DescribeOperationTool : RefoldTool
 
             if (many is not JsonArray { Count: > 0 and <= MaxNames } list || list.Any(n => n?.GetValueKind() != JsonValueKind.String))
             {
-                return Task.FromResult(CatalogArguments.Invalid(ToolName, "names", $"'names' must be an array of 1 to {MaxNames} operation names, got {many.ToJsonString()}"));
+                return Task.FromResult(CatalogArguments.Invalid(ToolName, "names", $"'names' must be an array of 1 to {MaxNames} operation names, got {ArgumentValidator.Clip(many.ToJsonString())}"));
             }
 
             var described = new JsonArray();

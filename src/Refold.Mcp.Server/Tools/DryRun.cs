@@ -44,7 +44,7 @@ public static class DryRun
 
         if (value is not null && value.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))
         {
-            return CatalogArguments.Invalid(operation.Name, Argument, $"'{Argument}' must be a boolean (true or false), got {value.ToJsonString()}");
+            return CatalogArguments.Invalid(operation.Name, Argument, $"'{Argument}' must be a boolean (true or false), got {ArgumentValidator.Clip(value.ToJsonString())}");
         }
 
         dryRun = value?.GetValue<bool>() == true;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ModelContextProtocol.Protocol;
 using Refold.Api.Catalog;
+using Refold.Api.Client;
 
 namespace Refold.Mcp.Server.Tools;
 
@@ -52,7 +53,7 @@ public static class ResultShaping
             || array.Any(i => i?.GetValueKind() != JsonValueKind.String || i.GetValue<string>().Length == 0))
         {
             return CatalogArguments.Invalid(declaration.Name, FieldsArgument,
-                $"'{FieldsArgument}' must be an array of 1 to {MaxFields} member names (strings, dotted for nested members), got {node.ToJsonString()}");
+                $"'{FieldsArgument}' must be an array of 1 to {MaxFields} member names (strings, dotted for nested members), got {ArgumentValidator.Clip(node.ToJsonString())}");
         }
 
         fields = [.. array.Select(i => i!.GetValue<string>())];

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ModelContextProtocol.Protocol;
 using Refold.Api.Catalog;
+using Refold.Api.Client;
 
 namespace Refold.Mcp.Server.Tools;
 
@@ -61,13 +62,13 @@ public sealed class SearchOperationsTool : RefoldTool
         var includeSchemas = arguments["include_schemas"];
         if (includeSchemas is not null && includeSchemas.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))
         {
-            return Task.FromResult(CatalogArguments.Invalid(ToolName, "include_schemas", $"'include_schemas' must be true or false, got {includeSchemas.ToJsonString()}"));
+            return Task.FromResult(CatalogArguments.Invalid(ToolName, "include_schemas", $"'include_schemas' must be true or false, got {ArgumentValidator.Clip(includeSchemas.ToJsonString())}"));
         }
 
         if (group is not null && RefoldCatalog.Groups.All(g => g.Id != group))
         {
             return Task.FromResult(CatalogArguments.Invalid(ToolName, "group",
-                $"'group' must be one of {string.Join(", ", RefoldCatalog.Groups.Select(g => g.Id))}, got '{group}'"));
+                $"'group' must be one of {string.Join(", ", RefoldCatalog.Groups.Select(g => g.Id))}, got '{ArgumentValidator.Clip(group)}'"));
         }
 
         var matches = _search.Rank(query, o => group is null || o.Group.Id == group);
