@@ -47,25 +47,35 @@ public static class Program
             }
 
             var credential = upstream.DemoCredential ?? EnvironmentCredentials.Read(Environment.GetEnvironmentVariable);
+            var missingCredential = credential is null ? EnvironmentCredentials.MissingAdvice(Environment.GetEnvironmentVariable) : null;
             if (options.Command is Command.Tools or Command.Call)
             {
-                return await CliCommands.RunAsync(options, upstream, credential, stop.Token);
+                return await CliCommands.RunAsync(options, upstream, credential, missingCredential, stop.Token);
             }
 
             if (options.Transport == Transport.Http)
             {
                 await using var app = HttpServer.Build(options, upstream);
-                await app.StartAsync(stop.Token);
+                try
+                {
+                    await app.StartAsync(stop.Token);
+                }
+                catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+                {
+                    await Console.Error.WriteLineAsync($"refold-mcp: {options.Urls} is already in use by another program: stop that program, or choose a free address with --urls (for example --urls http://127.0.0.1:3002).");
+                    return 1;
+                }
+
                 var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Refold.Mcp.Server");
                 LogListening(log, string.Join(", ", app.Urls.Select(u => u.TrimEnd('/') + HttpServer.Endpoint)), upstream.BaseUrl);
                 await app.WaitForShutdownAsync(stop.Token);
                 return 0;
             }
 
-            using var host = StdioServer.Build(options, upstream, credential);
-            if (credential is null)
+            using var host = StdioServer.Build(options, upstream, credential, missingCredential: missingCredential);
+            if (missingCredential is not null)
             {
-                LogNoCredential(host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Refold.Mcp.Server"));
+                LogNoCredential(host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Refold.Mcp.Server"), missingCredential);
             }
 
             await host.RunAsync(stop.Token);
@@ -80,11 +90,18 @@ public static class Program
         {
             return 0;
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Never a stack trace for the user; the details only when asked for.
+            var details = options.LogLevel is "Debug" or "Trace" ? Environment.NewLine + e : " Run with --log-level debug for the details.";
+            await Console.Error.WriteLineAsync($"refold-mcp: {e.Message}{details}");
+            return 1;
+        }
     }
 
     private static void LogListening(ILogger logger, string endpoints, Uri upstream) =>
         logger.LogInformation("refold-mcp listening on {Endpoints} (Refold at {Upstream})", endpoints, upstream);
 
-    private static void LogNoCredential(ILogger logger) =>
-        logger.LogWarning("No Refold credential: set REFOLD_API_KEY (or REFOLD_SESSION_TOKEN), or start with --emulator. Only public operations are offered.");
+    private static void LogNoCredential(ILogger logger, string advice) =>
+        logger.LogWarning("{Advice} Until then only public operations run; the other tools answer with this advice.", advice);
 }

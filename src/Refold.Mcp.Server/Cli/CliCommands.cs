@@ -98,13 +98,30 @@ public static class CliCommands
         return 0;
     }
 
-    /// <summary>Runs <c>tools</c> or <c>call</c> with the environment's credential (or the emulator's demo org).</summary>
-    public static async Task<int> RunAsync(ServerOptions options, Upstream upstream, RefoldCredential? credential, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <c>tools</c> or <c>call</c> with the environment's credential (or the emulator's demo org). Without one
+    /// (<paramref name="missingCredential"/> says what to set) <c>tools</c> lists what an org API key gets after saying
+    /// so, and <c>call</c> of anything a credential is needed for prints the advice.
+    /// </summary>
+    public static async Task<int> RunAsync(ServerOptions options, Upstream upstream, RefoldCredential? credential, string? missingCredential, CancellationToken cancellationToken)
     {
         var toolSets = new ToolSets(options.Surface);
         if (options.Command == Command.Tools)
         {
+            if (missingCredential is not null)
+            {
+                await Console.Error.WriteLineAsync($"refold-mcp: {missingCredential} Listed: the tools an org API key gets.").ConfigureAwait(false);
+                return Tools(toolSets.For(CredentialShape.OrgKey), options.Json, Console.Out);
+            }
+
             return Tools(toolSets.For(credential), options.Json, Console.Out);
+        }
+
+        if (missingCredential is not null && !Reaches(toolSets.For(credential), options.CallTool!)
+            && Enum.GetValues<CredentialShape>().Any(shape => Reaches(toolSets.For(shape), options.CallTool!)))
+        {
+            await Console.Error.WriteLineAsync($"refold-mcp: {options.CallTool} needs a Refold credential. {missingCredential}").ConfigureAwait(false);
+            return 2;
         }
 
         var services = new ServiceCollection();
@@ -114,4 +131,7 @@ public static class CliCommands
         var session = RefoldSession.Create(provider.GetRequiredService<RefoldClientFactory>(), toolSets, provider.GetRequiredService<ILoggerFactory>(), credential);
         return await CallAsync(session, options.CallTool!, options.CallArguments, Console.Out, Console.Error, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Whether <paramref name="name"/> is a tool of <paramref name="set"/> or an operation it reaches.</summary>
+    public static bool Reaches(ToolSet set, string name) => set.ByName.ContainsKey(name) || set.Operations.Any(o => o.Name == name);
 }

@@ -24,7 +24,11 @@ public static class ServerLogging
         logging.AddFilter("Microsoft.AspNetCore", minimum <= LogLevel.Debug ? minimum : quiet);
         logging.AddFilter("System.Net.Http.HttpClient", minimum <= LogLevel.Debug ? minimum : quiet);
         logging.AddFilter("Microsoft.Hosting.Lifetime", quiet);
-        logging.AddFilter("Polly", quiet);
+        // Retry telemetry and the host's own start failure carry stack traces; the outcome reaches the user anyway
+        // (a tool result, or Program's one-line message), so they show only when asked for.
+        var detail = minimum <= LogLevel.Debug ? minimum : LogLevel.None;
+        logging.AddFilter("Polly", detail);
+        logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", detail);
         extra?.Invoke(logging);
     }
 }

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using ModelContextProtocol.Protocol;
 using Refold.Api.Client;
+using Refold.Api.Errors;
 using Refold.Mcp.Server.Cli;
 using Refold.Mcp.Server.Primitives;
 using Refold.Mcp.Server.Sessions;
@@ -13,8 +15,12 @@ namespace Refold.Mcp.Server.Hosting;
 public static class StdioServer
 {
     /// <param name="streams">Null for the process's stdin/stdout; tests pass in-memory streams.</param>
+    /// <param name="missingCredential">
+    /// When no credential is configured, what to set (<see cref="EnvironmentCredentials.MissingAdvice"/>): the tools an
+    /// org API key gets are still listed, and calling one the server cannot run answers with this advice.
+    /// </param>
     public static IHost Build(ServerOptions options, Upstream upstream, RefoldCredential? credential,
-        (Stream Input, Stream Output)? streams = null, Action<ILoggingBuilder>? logging = null)
+        (Stream Input, Stream Output)? streams = null, Action<ILoggingBuilder>? logging = null, string? missingCredential = null)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         ServerLogging.Configure(builder.Logging, options.LogLevel, logging);
@@ -35,7 +41,8 @@ public static class StdioServer
         }
 
         var mcp = builder.Services.AddMcpServer(CoreServices.Configure(options.Surface));
-        _ = streams is { } s ? mcp.WithStreamServerTransport(s.Input, s.Output) : mcp.WithStdioServerTransport();
+        var (input, output) = streams ?? (Console.OpenStandardInput(), Console.OpenStandardOutput());
+        mcp.WithStreamServerTransport(StdioInput.Messages(input, Console.Error), output);
         mcp.WithRefoldResources().WithRefoldPrompts();
         if (withAccountTools)
         {
@@ -47,6 +54,29 @@ public static class StdioServer
         {
             mcp.WithTools(tools.Tools);
         }
+
+        if (credential is null && missingCredential is not null)
+        {
+            NeedsCredential(mcp, tools, toolSets, missingCredential);
+        }
+
         return builder.Build();
+    }
+
+    // The tools a credential would add are listed too; calling one says what to set instead of "unknown tool".
+    private static void NeedsCredential(IMcpServerBuilder mcp, ToolSet reachable, ToolSets toolSets, string advice)
+    {
+        var withKey = toolSets.For(CredentialShape.OrgKey);
+        mcp.WithListToolsHandler((_, _) => ValueTask.FromResult(new ListToolsResult
+        {
+            Tools = [.. withKey.Tools.Where(t => !reachable.ByName.ContainsKey(t.ProtocolTool.Name)).Select(t => t.ProtocolTool)],
+        }));
+        mcp.WithCallToolHandler((request, _) =>
+        {
+            var name = request.Params?.Name ?? "";
+            return ValueTask.FromResult(Enum.GetValues<CredentialShape>().Any(shape => CliCommands.Reaches(toolSets.For(shape), name))
+                ? ToolResults.Error(RefoldErrorKind.NotPermitted, "NO_CREDENTIAL", $"{name} needs a Refold credential and this server has none", name, hint: advice)
+                : ToolResults.Error(RefoldErrorKind.InvalidArgument, "UNKNOWN_TOOL", $"There is no tool named '{name}'", name, hint: "tools/list shows the tools."));
+        });
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -8,7 +9,8 @@ namespace Refold.Mcp.Server.Http;
 
 /// <summary>
 /// Checks that come before authentication: DNS-rebinding protection (a browser <c>Origin</c> must be loopback or
-/// allowed; on a loopback-only server the <c>Host</c> must be loopback too) and the request size limit.
+/// allowed; on a loopback-only server the <c>Host</c> must be loopback too), the request size limit, and that a
+/// <c>POST</c> to the MCP endpoint says it carries JSON (415 otherwise).
 /// </summary>
 public sealed class RequestGuard(RequestDelegate next, ServerOptions options)
 {
@@ -39,6 +41,13 @@ public sealed class RequestGuard(RequestDelegate next, ServerOptions options)
             return;
         }
 
+        if (HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments(HttpServer.Endpoint) && !IsJson(context.Request.ContentType))
+        {
+            await RejectAsync(context, StatusCodes.Status415UnsupportedMediaType, "unsupported_media_type",
+                $"POST {HttpServer.Endpoint} takes a JSON-RPC message: send it with the header Content-Type: application/json{(context.Request.ContentType is { Length: > 0 } given ? $" (got '{given}')" : " (none was given)")}.");
+            return;
+        }
+
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
             limit.MaxRequestBodySize = options.MaxRequestBytes;
@@ -58,6 +67,9 @@ public sealed class RequestGuard(RequestDelegate next, ServerOptions options)
         context.Response.StatusCode = status;
         return WriteJsonAsync(context, new JsonObject { ["error"] = error, ["error_description"] = description });
     }
+
+    private static bool IsJson(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var media) && string.Equals(media.MediaType, "application/json", StringComparison.OrdinalIgnoreCase);
 
     private bool OriginAllowed(string origin) =>
         _allowedOrigins.Contains("*") || _allowedOrigins.Contains(origin.TrimEnd('/'))

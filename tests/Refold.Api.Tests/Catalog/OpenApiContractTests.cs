@@ -1,24 +1,21 @@
-using Microsoft.OpenApi;
-using Microsoft.OpenApi.Reader;
+using System.Text.Json.Nodes;
 using Refold.Api.Catalog;
-using Refold.Api.Tests.Support;
+using Refold.Api.Tests.Contract;
 
 namespace Refold.Api.Tests.Catalog;
 
-/// <summary>The catalog against Refold's own published OpenAPI document, which is the contract.</summary>
+/// <summary>
+/// The catalog against Refold's own published OpenAPI document, which is the contract (its facts as kept in the
+/// repository: <see cref="RefoldContract"/>).
+/// </summary>
 public sealed class OpenApiContractTests
 {
-    private static readonly Lazy<OpenApiDocument> s_document = new(Load);
-
     public static TheoryData<string, string> DocumentedOperations()
     {
         var data = new TheoryData<string, string>();
-        foreach (var (path, item) in s_document.Value.Paths)
+        foreach (var (method, path, _) in RefoldContract.DocumentedOperations())
         {
-            foreach (var method in item.Operations!.Keys)
-            {
-                data.Add(method.Method.ToUpperInvariant(), path);
-            }
+            data.Add(method, path);
         }
 
         return data;
@@ -36,11 +33,11 @@ public sealed class OpenApiContractTests
     {
         var declared = RefoldCatalog.Operations.Where(o => o.Method.Method == method && o.Route == path).ToList();
         var op = Assert.Single(declared);
-        var documented = s_document.Value.Paths[path].Operations![new HttpMethod(method)];
+        var documented = RefoldContract.Documented(method, path);
 
-        var documentedRequired = (documented.Parameters ?? [])
-            .Where(p => p.Required)
-            .Select(p => $"{p.In.ToString()!.ToLowerInvariant()}:{p.Name}")
+        var documentedRequired = Parameters(documented)
+            .Where(p => p["required"]!.GetValue<bool>())
+            .Select(p => $"{p["in"]}:{p["name"]}")
             .Concat(RequiredBodyProperties(documented).Select(n => "body:" + n))
             .Order()
             .ToList();
@@ -57,11 +54,11 @@ public sealed class OpenApiContractTests
     public void DocumentedParameters_AreDeclared_InTheirLocation(string method, string path)
     {
         var op = RefoldCatalog.Operations.Single(o => o.Method.Method == method && o.Route == path);
-        var documented = s_document.Value.Paths[path].Operations![new HttpMethod(method)];
-        foreach (var p in documented.Parameters ?? [])
+        foreach (var p in Parameters(RefoldContract.Documented(method, path)))
         {
-            var location = Enum.Parse<Refold.Api.Catalog.ParameterLocation>(p.In.ToString()!, ignoreCase: true);
-            Assert.True(op.Parameters.Any(d => d.SentAs == p.Name && d.In == location), $"{op.Name}: documented {location} parameter '{p.Name}' is not declared");
+            var name = p["name"]!.GetValue<string>();
+            var location = Enum.Parse<ParameterLocation>(p["in"]!.GetValue<string>(), ignoreCase: true);
+            Assert.True(op.Parameters.Any(d => d.SentAs == name && d.In == location), $"{op.Name}: documented {location} parameter '{name}' is not declared");
         }
     }
 
@@ -76,19 +73,8 @@ public sealed class OpenApiContractTests
         Assert.Empty(unflagged);
     }
 
-    private static IEnumerable<string> RequiredBodyProperties(OpenApiOperation operation)
-    {
-        var schema = operation.RequestBody?.Content?.TryGetValue("application/json", out var media) == true ? media.Schema : null;
-        return schema?.Required ?? (IEnumerable<string>)[];
-    }
+    private static IEnumerable<JsonNode> Parameters(JsonObject operation) => operation["parameters"]?.AsArray().OfType<JsonNode>() ?? [];
 
-    private static OpenApiDocument Load()
-    {
-        var settings = new OpenApiReaderSettings();
-        settings.AddYamlReader();
-        using var stream = File.OpenRead(SharedFiles.RefoldApi("openapi.yaml"));
-        var result = OpenApiDocument.LoadAsync(stream, "yaml", settings).GetAwaiter().GetResult();
-        Assert.NotNull(result.Document);
-        return result.Document;
-    }
+    private static IEnumerable<string> RequiredBodyProperties(JsonObject operation) =>
+        RefoldContract.Resolve(operation["requestBody"]?["content"]?["application/json"]?["schema"])?["required"]?.AsArray().Select(n => n!.GetValue<string>()) ?? [];
 }

@@ -1,10 +1,13 @@
 using System.Text.Json;
 using Refold.Api.Catalog;
-using Refold.Api.Tests.Support;
+using Refold.Api.Tests.Contract;
 
 namespace Refold.Api.Tests.Catalog;
 
-/// <summary>The catalog against the project's operation list (<c>operations.json</c>), whose names are the tool names.</summary>
+/// <summary>
+/// The catalog against the project's operation list (<c>operations.json</c>), whose names are the tool names (its facts
+/// as kept in the repository: <see cref="RefoldContract"/>).
+/// </summary>
 public sealed class OperationsListTests
 {
     private static readonly JsonElement[] s_listed = LoadList();
@@ -51,7 +54,7 @@ public sealed class OperationsListTests
         Assert.Equal(listed.GetProperty("readOnly").GetBoolean(), op.Hints.ReadOnly);
         Assert.Equal(listed.GetProperty("destructive").GetBoolean(), op.Hints.Destructive);
         Assert.Equal(listed.GetProperty("idempotent").GetBoolean(), op.Hints.Idempotent);
-        Assert.Equal(listed.GetProperty("pagination").ValueKind != JsonValueKind.Null, op.Pagination != Pagination.None);
+        Assert.Equal(listed.GetProperty("paginated").GetBoolean(), op.Pagination != Pagination.None);
     }
 
     [Theory]
@@ -83,7 +86,7 @@ public sealed class OperationsListTests
 
     private static JsonElement[] LoadList()
     {
-        using var doc = JsonDocument.Parse(File.ReadAllText(SharedFiles.RefoldApi("operations.json")));
+        using var doc = JsonDocument.Parse(RefoldContract.Operations.ToJsonString());
         return [.. doc.RootElement.EnumerateArray().Select(e => e.Clone())];
     }
 }

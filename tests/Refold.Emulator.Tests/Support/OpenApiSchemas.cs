@@ -1,21 +1,19 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
-using Microsoft.OpenApi;
-using Microsoft.OpenApi.Reader;
 using Refold.Api.Catalog;
-using Refold.Api.Tests.Support;
+using Refold.Api.Tests.Contract;
 
 namespace Refold.Emulator.Tests.Support;
 
 /// <summary>
-/// The success-response schemas of Refold's OpenAPI document as JSON Schemas: <c>$ref</c>s into
-/// <c>components/schemas</c> are resolved through <c>$defs</c>, and OpenAPI's <c>nullable: true</c> becomes a
-/// <c>null</c> member of <c>type</c>.
+/// The success-response schemas of Refold's OpenAPI document (its facts as kept in the repository:
+/// <see cref="RefoldContract"/>, where OpenAPI's <c>nullable: true</c> is already a <c>null</c> member of <c>type</c>)
+/// as JSON Schemas: <c>$ref</c>s into <c>components/schemas</c> are resolved through <c>$defs</c>.
 /// </summary>
 internal static class OpenApiSchemas
 {
-    private static readonly Lazy<JsonObject> s_document = new(Load);
+    private static readonly Lazy<JsonObject> s_document = new(() => RefoldContract.Document);
 
     /// <summary>The schema of <paramref name="operation"/>'s documented success response, or null when the document gives none.</summary>
     public static JsonSchema? ResponseOf(Operation operation)
@@ -35,7 +33,7 @@ internal static class OpenApiSchemas
         }
 
         root["$defs"] = s_document.Value["components"]!["schemas"]!.DeepClone();
-        var text = Normalise(root).ToJsonString().Replace("#/components/schemas/", "#/$defs/", StringComparison.Ordinal);
+        var text = root.ToJsonString().Replace("#/components/schemas/", "#/$defs/", StringComparison.Ordinal);
         return JsonSchema.FromText(text, new BuildOptions { SchemaRegistry = new SchemaRegistry() }, new Uri($"https://refold.test/schemas/{operation.Name}"));
     }
 
@@ -60,49 +58,5 @@ internal static class OpenApiSchemas
         {
             Collect(detail, errors);
         }
-    }
-
-    // OpenAPI 3.0's nullable keyword, still used in Refold's 3.1 document, means "or null".
-    private static JsonNode Normalise(JsonNode node)
-    {
-        if (node is JsonObject o)
-        {
-            // Microsoft.OpenApi keeps keywords it does not model (nullable among them) under "unrecognizedKeywords".
-            var nullable = o["nullable"] ?? o["unrecognizedKeywords"]?["nullable"];
-            if (nullable is JsonValue n && n.GetValueKind() == JsonValueKind.True && o["type"] is JsonValue t)
-            {
-                o["type"] = new JsonArray(t.GetValue<string>(), "null");
-            }
-
-            o.Remove("nullable");
-            o.Remove("unrecognizedKeywords");
-
-            foreach (var (_, child) in o.ToList())
-            {
-                if (child is not null)
-                {
-                    Normalise(child);
-                }
-            }
-        }
-        else if (node is JsonArray a)
-        {
-            foreach (var child in a.Where(c => c is not null))
-            {
-                Normalise(child!);
-            }
-        }
-
-        return node;
-    }
-
-    private static JsonObject Load()
-    {
-        var settings = new OpenApiReaderSettings();
-        settings.AddYamlReader();
-        using var stream = File.OpenRead(SharedFiles.RefoldApi("openapi.yaml"));
-        var document = OpenApiDocument.LoadAsync(stream, "yaml", settings).GetAwaiter().GetResult().Document!;
-        var json = document.SerializeAsJsonAsync(OpenApiSpecVersion.OpenApi3_1).GetAwaiter().GetResult();
-        return (JsonObject)JsonNode.Parse(json)!;
     }
 }
