@@ -20,9 +20,11 @@ public sealed class RefoldClient
     private readonly HttpClient _http;
     private readonly TimeProvider _time;
     private readonly string _limiterKey;
+    private readonly IRefoldRateLimiter _limiter;
 
-    internal RefoldClient(HttpClient http, RefoldCredential? credential, TimeProvider time, string? limiterKey = null)
+    internal RefoldClient(HttpClient http, RefoldCredential? credential, TimeProvider time, IRefoldRateLimiter limiter, string? limiterKey = null)
     {
+        _limiter = limiter;
         _limiterKey = limiterKey ?? credential?.LimiterKey ?? RefoldRequestOptions.AnonymousKey;
         _http = http;
         _time = time;
@@ -60,7 +62,15 @@ public sealed class RefoldClient
         {
             var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             Fail(RefoldErrorMapper.FromResponse(operation, response.StatusCode, body, response.Headers, _time.GetUtcNow(), arguments, sentAt));
-            return Parse(body);
+            var result = Parse(body);
+
+            // Refold answered this key, so an org its answer names is the key's own: from now on it shares that org's bucket.
+            if (Credential is ApiKeyCredential && OrgHint.Find(result) is { } org)
+            {
+                _limiter.LearnOrg(Credential.LimiterKey, org);
+            }
+
+            return result;
         }
     }
 
@@ -121,7 +131,10 @@ public sealed class RefoldClient
         OperationCanceledException when cancellationToken.IsCancellationRequested => null,
 
         // The attempt timed out somewhere between connecting and reading the answer: it may have been applied.
-        TimeoutRejectedException or TaskCanceledException or TimeoutException => RefoldErrorMapper.FromFailure(operation, RefoldErrorKind.Timeout, RefoldOutcome.Unknown,
+        // The whole call's deadline or the last attempt's timeout passed; either way the request may have been applied.
+        TimeoutRejectedException timeout => RefoldErrorMapper.FromFailure(operation, RefoldErrorKind.Timeout, RefoldOutcome.Unknown,
+            $"Refold did not answer {operation.Name} within {timeout.Timeout.TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)} s{(operation.Hints.Idempotent ? ", even after retrying" : "")}.", null, arguments, sentAt),
+        TaskCanceledException or TimeoutException => RefoldErrorMapper.FromFailure(operation, RefoldErrorKind.Timeout, RefoldOutcome.Unknown,
             $"Refold did not answer {operation.Name} in time{(operation.Hints.Idempotent ? ", even after retrying" : "")}.", null, arguments, sentAt),
         BrokenCircuitException broken => RefoldErrorMapper.FromFailure(operation, RefoldErrorKind.CircuitOpen, RefoldOutcome.NotSent,
             $"Calls to Refold are paused after repeated failures; {operation.Name} was not sent.", broken.RetryAfter),

@@ -1,13 +1,15 @@
+using Refold.Api.Resilience;
+
 namespace Refold.Api.Client;
 
 /// <summary>Creates <see cref="RefoldClient"/>s that share one resilient HTTP pipeline and one rate limiter per org.</summary>
-public sealed class RefoldClientFactory(IHttpClientFactory httpClients, TimeProvider time)
+public sealed class RefoldClientFactory(IHttpClientFactory httpClients, TimeProvider time, IRefoldRateLimiter limiter)
 {
     /// <summary>Name of the HTTP client registered by <see cref="RefoldServiceCollectionExtensions.AddRefoldClient"/>.</summary>
     public const string HttpClientName = "refold";
 
     /// <summary>A client that calls Refold with <paramref name="credential"/> (null: public operations only).</summary>
-    public RefoldClient Create(RefoldCredential? credential) => new(httpClients.CreateClient(HttpClientName), credential, time);
+    public RefoldClient Create(RefoldCredential? credential) => new(httpClients.CreateClient(HttpClientName), credential, time, limiter);
 
     /// <summary>
     /// A client whose calls draw from the limiter (and circuit breaker) named <paramref name="limiterKey"/> instead of
@@ -15,5 +17,5 @@ public sealed class RefoldClientFactory(IHttpClientFactory httpClients, TimeProv
     /// a real org's budget, nor create a limiter per forged org.
     /// </summary>
     public RefoldClient Create(RefoldCredential credential, string limiterKey) =>
-        new(httpClients.CreateClient(HttpClientName), credential, time, limiterKey);
+        new(httpClients.CreateClient(HttpClientName), credential, time, limiter, limiterKey);
 }

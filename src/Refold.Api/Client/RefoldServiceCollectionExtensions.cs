@@ -21,6 +21,9 @@ public static class RefoldServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(options);
         services.AddSingleton(sp => new OrgRateLimiters(options, sp.GetRequiredService<TimeProvider>()));
+
+        // Replaceable: register another IRefoldRateLimiter first (a store shared by several processes) and it is used.
+        services.TryAddSingleton<IRefoldRateLimiter>(sp => sp.GetRequiredService<OrgRateLimiters>());
         services.AddSingleton<RefoldClientFactory>();
 
         var baseUrl = options.BaseUrl.ToString();
@@ -28,15 +31,14 @@ public static class RefoldServiceCollectionExtensions
         {
             http.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
 
-            // Attempts are bounded by the pipeline's own timeout; this only caps a call with all its retries.
+            // Attempts and the whole call are bounded by the pipeline's timeouts (AttemptTimeout, CallDeadline).
             http.Timeout = Timeout.InfiniteTimeSpan;
         });
         builder
             .AddResilienceHandler("refold", (pipeline, context) =>
             {
                 var sp = context.ServiceProvider;
-                var limiter = sp.GetRequiredService<OrgRateLimiters>().For(context.InstanceName);
-                RefoldResilience.Configure(pipeline, options, limiter, sp.GetRequiredService<TimeProvider>());
+                RefoldResilience.Configure(pipeline, options, sp.GetRequiredService<IRefoldRateLimiter>(), sp.GetRequiredService<TimeProvider>());
             })
             .SelectPipelineBy(_ => RefoldRequestOptions.LimiterKey);
         return builder;

@@ -21,6 +21,6 @@ internal static class RefoldRequestOptions
     public static bool IsIdempotent(HttpRequestMessage? request) =>
         request is not null && request.Options.TryGetValue(s_idempotent, out var idempotent) && idempotent;
 
-    public static string LimiterKey(HttpRequestMessage request) =>
-        request.Options.TryGetValue(s_limiterKey, out var key) ? key : AnonymousKey;
+    public static string LimiterKey(HttpRequestMessage? request) =>
+        request is not null && request.Options.TryGetValue(s_limiterKey, out var key) ? key : AnonymousKey;
 }

@@ -1,21 +1,22 @@
 using System.Net;
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
+using Polly.RateLimiting;
 using Polly.Retry;
+using Polly.Timeout;
 using Refold.Api.Client;
 
 namespace Refold.Api.Resilience;
 
 /// <summary>
-/// The pipeline every Refold call passes through, one instance per upstream org:
-/// retry (idempotent operations, and a 429 on any operation since Refold did not process it; jittered exponential
-/// backoff, <c>Retry-After</c> honoured)
-/// → circuit breaker → the org's shared rate limiter (every attempt pays a token) → per-attempt timeout.
+/// The pipeline every Refold call passes through, one instance per limiter key:
+/// the call's overall deadline → retry (idempotent operations, and a 429 on any operation since Refold did not process
+/// it; jittered exponential backoff, <c>Retry-After</c> honoured) → circuit breaker (upstream health only) → the org's
+/// shared rate limiter (every attempt pays a token) → per-attempt timeout.
 /// </summary>
 internal static class RefoldResilience
 {
-    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, RefoldOptions options, RateLimiter limiter, TimeProvider time)
+    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, RefoldOptions options, IRefoldRateLimiter limiter, TimeProvider time)
     {
         pipeline.TimeProvider = time;
 
@@ -41,19 +42,29 @@ internal static class RefoldResilience
             SamplingDuration = options.BreakerSamplingDuration,
             BreakDuration = options.BreakerDuration,
         };
-        var failure = breaker.ShouldHandle;
 
-        // A 429 says the org is busy, not that Refold is down: it must not open the circuit.
-        breaker.ShouldHandle = args => IsTooManyRequests(args.Outcome) || IsNotImplemented(args.Outcome)
-            ? PredicateResult.False()
-            : failure(args);
+        // Only what says Refold itself is unwell opens the circuit. A 4xx or a plain 500 answers one caller's own
+        // request (a tenant's bad id, its broken workflow): counting it would let one tenant pause every other.
+        breaker.ShouldHandle = args => new ValueTask<bool>(IsUpstreamFailure(args.Outcome));
 
         pipeline
+            .AddTimeout(new TimeoutStrategyOptions { Name = DeadlineName, Timeout = options.CallDeadline })
             .AddRetry(retry)
             .AddCircuitBreaker(breaker)
-            .AddRateLimiter(limiter)
+            .AddRateLimiter(new RateLimiterStrategyOptions
+            {
+                RateLimiter = args => limiter.AcquireAsync(RefoldRequestOptions.LimiterKey(args.Context.GetRequestMessage()), args.Context.CancellationToken),
+            })
             .AddTimeout(options.AttemptTimeout);
     }
+
+    /// <summary>Name of the strategy that bounds a whole call, so its timeout can be told from one attempt's.</summary>
+    public const string DeadlineName = "deadline";
+
+    /// <summary>Connection failures, timeouts and the gateway answers 502, 503, 504: signs of Refold's health, not of a request's.</summary>
+    internal static bool IsUpstreamFailure(Outcome<HttpResponseMessage> outcome) =>
+        outcome.Exception is HttpRequestException or TimeoutRejectedException
+        || outcome.Result?.StatusCode is HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
 
     private static bool IsTooManyRequests(Outcome<HttpResponseMessage> outcome) => outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests;
 

@@ -61,6 +61,12 @@ public sealed record ServerOptions
 
     /// <summary><c>--workflow-tools</c>, <c>--action-tools</c>, <c>--max-account-tools</c>: per-account tools built from Refold data.</summary>
     public AccountToolOptions AccountTools { get; init; } = new(false, false, AccountToolOptions.DefaultMax);
+
+    /// <summary><c>--config FILE</c>: a JSON file whose <c>Refold</c> section sets the client's limits (see <see cref="Hosting.RefoldSettings"/>).</summary>
+    public string? ConfigFile { get; init; }
+
+    /// <summary>The Refold client's limits given as flags (<c>--rate</c>, <c>--deadline</c>, ...), by flag, as typed.</summary>
+    public IReadOnlyDictionary<string, string> RefoldSettings { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 }
 
 /// <summary>A command line that cannot be understood; the message says why.</summary>
@@ -228,6 +234,12 @@ public static class CommandLine
                         },
                     };
                     break;
+                case "--config":
+                    options = options with { ConfigFile = Value() };
+                    break;
+                case var flag when Hosting.RefoldSettings.ByFlag(flag) is not null:
+                    options = options with { RefoldSettings = new Dictionary<string, string>(options.RefoldSettings, StringComparer.Ordinal) { [flag] = Value() } };
+                    break;
                 default:
                     if (arg.StartsWith('-'))
                     {
@@ -354,6 +366,12 @@ public static class CommandLine
                                      REFOLD_LINKED_ACCOUNT_ID) also gets one tool per published workflow enabled for it
           --action-tools             ... and one tool per action of each app that account has connected (API key only)
           --max-account-tools N      at most N such tools per session, workflows first (default {AccountToolOptions.DefaultMax})
+
+        Limits of the calls to Refold (flag, or environment variable, or the 'Refold' section of --config FILE,
+        a JSON file whose "Refold" object uses RefoldOptions names, e.g. "CallDeadline": 40; flags win over variables
+        over the file; durations in seconds):
+          --config FILE              JSON configuration file
+        {string.Join("\n", Hosting.RefoldSettings.All.Select(s => $"  {s.Flag + " V",-26} {s.Help}; or {s.Variable}"))}
           -h, --help                 this text
         """;
 }

@@ -26,7 +26,11 @@ public static class CoreServices
         services.AddSingleton(upstream);
         services.AddSingleton(toolSets ?? new ToolSets(options.Surface));
         services.AddSingleton(new AccountToolSources(options.AccountTools));
-        return services.AddRefoldClient(o => o.BaseUrl = upstream.BaseUrl);
+        return services.AddRefoldClient(o =>
+        {
+            RefoldSettings.Bind(o, options, Environment.GetEnvironmentVariable);
+            o.BaseUrl = upstream.BaseUrl;
+        });
     }
 
     /// <summary>Server info, and instructions that match <paramref name="surface"/> (<see cref="ServerInstructions"/>).</summary>

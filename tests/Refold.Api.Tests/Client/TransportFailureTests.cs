@@ -62,18 +62,4 @@ public sealed class TransportFailureTests
         listener.Stop();
         return port;
     }
-
-    private sealed class HangingHandler : HttpMessageHandler
-    {
-        private int _calls;
-
-        public int Calls => _calls;
-
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            Interlocked.Increment(ref _calls);
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-            throw new InvalidOperationException("unreachable");
-        }
-    }
 }

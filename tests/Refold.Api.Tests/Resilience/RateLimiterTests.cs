@@ -8,7 +8,7 @@ using Refold.Api.Tests.Support;
 
 namespace Refold.Api.Tests.Resilience;
 
-/// <summary>The per-org token bucket, driven by a fake clock: 5 at once, then one every 50 ms (20/s).</summary>
+/// <summary>The per-org token bucket at exactly Refold's limit (no headroom), driven by a fake clock: 5 at once, then one every 50 ms (20/s).</summary>
 public sealed class RateLimiterTests
 {
     private readonly FakeTimeProvider _time = new();
@@ -16,7 +16,7 @@ public sealed class RateLimiterTests
     [Fact]
     public void Limiter_BurstOfFive_ThenOnePer50ms()
     {
-        using var limiters = new OrgRateLimiters(new RefoldOptions(), _time);
+        using var limiters = new OrgRateLimiters(new RefoldOptions { Headroom = 0 }, _time);
         var limiter = limiters.For("key:a");
 
         Assert.All(Enumerable.Range(0, 5), _ => Assert.True(limiter.AttemptAcquire().IsAcquired));
@@ -33,7 +33,7 @@ public sealed class RateLimiterTests
     [Fact]
     public void Limiter_IdleSecond_RefillsOnlyToTheBurst()
     {
-        using var limiters = new OrgRateLimiters(new RefoldOptions(), _time);
+        using var limiters = new OrgRateLimiters(new RefoldOptions { Headroom = 0 }, _time);
         var limiter = limiters.For("key:a");
         _time.Advance(TimeSpan.FromSeconds(10));
 
@@ -43,7 +43,7 @@ public sealed class RateLimiterTests
     [Fact]
     public void Limiter_DrainedAfterIdle_NextTokenIsAWholePeriodLater()
     {
-        using var limiters = new OrgRateLimiters(new RefoldOptions(), _time);
+        using var limiters = new OrgRateLimiters(new RefoldOptions { Headroom = 0 }, _time);
         var limiter = limiters.For("key:a");
         _time.Advance(TimeSpan.FromMilliseconds(10_049));
 
@@ -57,7 +57,7 @@ public sealed class RateLimiterTests
     [Fact]
     public async Task Limiter_WaitingCallers_AreAdmittedAt20PerSecond()
     {
-        using var limiters = new OrgRateLimiters(new RefoldOptions(), _time);
+        using var limiters = new OrgRateLimiters(new RefoldOptions { Headroom = 0 }, _time);
         var limiter = limiters.For("key:a");
         var waits = Enumerable.Range(0, 45).Select(_ => limiter.AcquireAsync().AsTask()).ToList();
 
@@ -71,7 +71,7 @@ public sealed class RateLimiterTests
     [Fact]
     public void Limiter_SameOrg_IsShared_OtherOrg_IsSeparate()
     {
-        using var limiters = new OrgRateLimiters(new RefoldOptions(), _time);
+        using var limiters = new OrgRateLimiters(new RefoldOptions { Headroom = 0 }, _time);
 
         Assert.Same(limiters.For("org:o1"), limiters.For("org:o1"));
         Assert.NotSame(limiters.For("org:o1"), limiters.For("org:o2"));
@@ -81,7 +81,7 @@ public sealed class RateLimiterTests
     public async Task Clients_WithSameApiKey_DrawFromOneBucket()
     {
         var handler = new FakeHandler((_, _) => FakeHandler.Json(HttpStatusCode.OK, "[]"));
-        var (factory, services) = TestClients.Build(handler, _time);
+        var (factory, services) = TestClients.Build(handler, _time, o => o.Headroom = 0);
         await using var _ = services;
         var first = factory.Create(RefoldCredential.FromApiKey(TestClients.ApiKey));
         var second = factory.Create(RefoldCredential.FromApiKey(TestClients.ApiKey));

@@ -118,9 +118,9 @@ public sealed class RetryTests
     }
 
     [Fact]
-    public async Task Send_RepeatedFailures_OpenTheCircuit_WithoutSending()
+    public async Task Send_Repeated503_OpenTheCircuit_WithoutSending()
     {
-        var handler = new FakeHandler((_, _) => FakeHandler.Json(HttpStatusCode.InternalServerError, "{}"));
+        var handler = new FakeHandler((_, _) => FakeHandler.Json(HttpStatusCode.ServiceUnavailable, "{}"));
         var (factory, services) = TestClients.Build(handler, TimeProvider.System, o =>
         {
             o.MaxRetries = 0;
