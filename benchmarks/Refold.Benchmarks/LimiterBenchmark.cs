@@ -29,7 +29,13 @@ internal static class LimiterBenchmark
         });
 
         var services = new ServiceCollection();
-        services.AddRefoldClient(o => o.BaseUrl = new Uri("http://127.0.0.1:9/")).ConfigurePrimaryHttpMessageHandler(() => handler);
+        services.AddRefoldClient(o =>
+        {
+            o.BaseUrl = new Uri("http://127.0.0.1:9/");
+
+            // Refold's exact limit: this measures the bucket itself, not the headroom below it.
+            o.Headroom = 0;
+        }).ConfigurePrimaryHttpMessageHandler(() => handler);
         await using var provider = services.BuildServiceProvider();
         var factory = provider.GetRequiredService<RefoldClientFactory>();
 

@@ -4,11 +4,15 @@ var name = args.FirstOrDefault() ?? "limiter";
 return name switch
 {
     "limiter" => await LimiterBenchmark.RunAsync(),
+    "mixed" => await MixedLoadBenchmark.RunAsync(
+        double.Parse(args.ElementAtOrDefault(1) ?? "0.1", System.Globalization.CultureInfo.InvariantCulture),
+        int.Parse(args.ElementAtOrDefault(2) ?? "100", System.Globalization.CultureInfo.InvariantCulture),
+        int.Parse(args.ElementAtOrDefault(3) ?? "20", System.Globalization.CultureInfo.InvariantCulture)),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project benchmarks/Refold.Benchmarks -- limiter");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project benchmarks/Refold.Benchmarks -- limiter | mixed [HEADROOM [CALLERS [SECONDS]]]");
     return 2;
 }

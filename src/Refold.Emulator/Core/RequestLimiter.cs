@@ -12,6 +12,10 @@ public sealed class RequestLimiter(RateLimitOptions options, TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, ClockedTokenBucket> _buckets = new(StringComparer.Ordinal);
     private readonly TimeSpan _period = TimeSpan.FromSeconds(1 / options.PermitsPerSecond);
+    private long _refused;
+
+    /// <summary>Requests answered 429 because their org was over the limit, since the emulator started.</summary>
+    public long Refused => Interlocked.Read(ref _refused);
 
     /// <summary>Takes a token for <paramref name="key"/> (an org); when none is left, says how long until one is.</summary>
     public bool TryAcquire(string key, out TimeSpan retryAfter)
@@ -28,6 +32,7 @@ public sealed class RequestLimiter(RateLimitOptions options, TimeProvider time)
             return true;
         }
 
+        Interlocked.Increment(ref _refused);
         retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : _period;
         return false;
     }
