@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol.Client;
+using Refold.Api.Client;
 using Refold.Api.Resilience;
 using Refold.Mcp.Server.Cli;
 using Refold.Mcp.Server.Hosting;
@@ -56,7 +57,7 @@ public sealed class HttpTransportTests : IAsyncLifetime
         }
 
         var orgBucket = http.Services.GetRequiredService<OrgRateLimiters>().For("org:" + FakeRefold.OrgId);
-        Assert.Equal(5, orgBucket.GetStatistics()!.CurrentAvailablePermits);
+        Assert.Equal(http.Services.GetRequiredService<RefoldOptions>().EffectiveBurst, orgBucket.GetStatistics()!.CurrentAvailablePermits);
     }
 
     [Theory]
