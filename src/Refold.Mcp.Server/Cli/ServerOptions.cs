@@ -42,6 +42,9 @@ public sealed record ServerOptions
 
     public long MaxRequestBytes { get; init; } = DefaultMaxRequestBytes;
 
+    /// <summary>HTTP: per-credential session cap, idle timeout, credential trust and recheck (<see cref="Http.HttpSessionOptions"/>).</summary>
+    public Http.HttpSessionOptions Sessions { get; init; } = new();
+
     public bool Emulator { get; init; }
 
     /// <summary>How many times faster than real time the embedded emulator's clock runs (demos, tests); 1 by default.</summary>
@@ -184,6 +187,18 @@ public static class CommandLine
                             : throw new UsageException("--max-request-bytes must be a positive whole number."),
                     };
                     break;
+                case "--max-sessions-per-credential":
+                    options = options with { Sessions = options.Sessions with { MaxSessionsPerCredential = WholeNumber(arg, Value(), 1, 100_000) } };
+                    break;
+                case "--session-idle-timeout":
+                    options = options with { Sessions = options.Sessions with { IdleTimeout = TimeSpan.FromMinutes(WholeNumber(arg, Value(), 1, 24 * 60)) } };
+                    break;
+                case "--credential-recheck":
+                    options = options with { Sessions = options.Sessions with { RecheckInterval = TimeSpan.FromSeconds(WholeNumber(arg, Value(), 5, 24 * 3600)) } };
+                    break;
+                case "--max-cached-credentials":
+                    options = options with { Sessions = options.Sessions with { MaxCachedCredentials = WholeNumber(arg, Value(), 100, 10_000_000) } };
+                    break;
                 case "--emulator":
                     options = options with { Emulator = true };
                     break;
@@ -283,6 +298,11 @@ public static class CommandLine
         };
     }
 
+    private static int WholeNumber(string option, string value, int min, int max) =>
+        int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
+            ? n
+            : throw new UsageException($"{option} must be a whole number from {min} to {max}, got '{value}'.");
+
     private static HashSet<string> Toolsets(string value)
     {
         var ids = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
@@ -354,6 +374,14 @@ public static class CommandLine
                                      credential acting for another, is refused; list_linked_accounts is off
           --allowed-origins a,b      HTTP: browser origins allowed besides loopback ones (DNS-rebinding protection)
           --max-request-bytes N      HTTP: largest request body (default {ServerOptions.DefaultMaxRequestBytes}); larger gets 413
+          --max-sessions-per-credential N
+                                     HTTP: most concurrent sessions one credential may hold (default {Http.HttpSessionOptions.DefaultMaxSessionsPerCredential}); more get 429
+          --session-idle-timeout MINUTES
+                                     HTTP: close a session unused this long (default {Http.HttpSessionOptions.DefaultIdleTimeoutMinutes})
+          --credential-recheck SECONDS
+                                     HTTP: how often a verified credential is rechecked with Refold for revocation,
+                                     in the background (default {Http.HttpSessionOptions.DefaultRecheckSeconds}); tokens are trusted until their expiry
+          --max-cached-credentials N HTTP: most credentials remembered; the least recently used is forgotten first (default {Http.HttpSessionOptions.DefaultMaxCachedCredentials})
           --emulator                 run the embedded Refold emulator (seeded demo org) and use it; no credentials
                                      needed, HTTP sessions without a credential act as the demo org
           --emulator-speed N         run the embedded emulator's clock N times faster (1 to 1000; demos, tests)

@@ -19,7 +19,8 @@ public static class HttpServer
 {
     public const string Endpoint = "/mcp";
 
-    public static WebApplication Build(ServerOptions options, Upstream upstream, Action<ILoggingBuilder>? logging = null)
+    /// <param name="time">The clock of credential trust and rechecks (tests pass a fake one); the system clock by default.</param>
+    public static WebApplication Build(ServerOptions options, Upstream upstream, Action<ILoggingBuilder>? logging = null, TimeProvider? time = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         ServerLogging.Configure(builder.Logging, options.LogLevel, logging);
@@ -30,12 +31,42 @@ public static class HttpServer
             k.Limits.MaxRequestBodySize = options.MaxRequestBytes;
         });
 
+        if (time is not null)
+        {
+            builder.Services.AddSingleton(time);
+        }
+
         // Over HTTP every tenant brings its own session token: org-wide writes stay with the org key unless the operator opts in.
         builder.Services.AddRefoldMcpCore(options, upstream, new ToolSets(options.Surface with { FenceOrgWritesFromTokens = !options.AllowOrgWritesFromTokens }));
+        builder.Services.AddSingleton(options.Sessions);
+        builder.Services.AddSingleton<AddressGate>();
+        builder.Services.AddSingleton<CredentialSessions>();
         builder.Services.AddSingleton<SessionDirectory>();
         builder.Services.AddMcpServer(CoreServices.Configure(options.Surface)).WithRefoldResources().WithRefoldPrompts().WithHttpTransport(http =>
         {
             http.SessionMode = HttpServerSessionMode.StatefulForInitializeClients;
+#pragma warning disable MCP9006 // Stateful-session knobs are obsolete for 2026-07-28 clients, but 2025-11-25 clients still get stateful sessions here.
+            http.IdleTimeout = options.Sessions.IdleTimeout;
+#pragma warning restore MCP9006
+#pragma warning disable MCPEXP002 // RunSessionHandler is experimental; it is the one hook that sees a stateful session start and end.
+            http.RunSessionHandler = async (context, server, cancellationToken) =>
+            {
+                // The session takes over the place its initialize request reserved, and gives it back when it closes.
+                var reservation = context.Items[RefoldAuthMiddleware.ReservationItem] as CredentialSessions.Reservation;
+                var handedOver = reservation?.TryHandOver() == true;
+                try
+                {
+                    await server.RunAsync(cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    if (handedOver)
+                    {
+                        reservation!.ReleaseFromSession();
+                    }
+                }
+            };
+#pragma warning restore MCPEXP002
             http.ConfigureSessionOptions = async (context, session, cancellationToken) =>
             {
                 // A fresh collection per session (or per stateless request) holding the precomputed tools of its credential,

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
@@ -8,11 +9,15 @@ namespace Refold.Mcp.Server.Http;
 
 /// <summary>
 /// Authenticates every request to the MCP endpoint before any MCP processing: a verified credential becomes the
-/// request's user (carrying its session); anything else is answered 401 with <c>WWW-Authenticate</c>.
+/// request's user (carrying its session); anything else is answered 401 with <c>WWW-Authenticate</c>. A request that
+/// may open a session (a POST without <c>Mcp-Session-Id</c>) takes one of its credential's places, or gets 429.
 /// </summary>
-public sealed class RefoldAuthMiddleware(RequestDelegate next, SessionDirectory directory)
+public sealed class RefoldAuthMiddleware(RequestDelegate next, SessionDirectory directory, CredentialSessions sessions, HttpSessionOptions settings)
 {
     public const string Realm = "refold-mcp";
+
+    /// <summary>Where the request's session place waits for the session that may start from it.</summary>
+    public const string ReservationItem = "refold.session-reservation";
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -28,7 +33,28 @@ public sealed class RefoldAuthMiddleware(RequestDelegate next, SessionDirectory 
         if (outcome.Session is { } session)
         {
             context.User = new ClaimsPrincipal(new RefoldIdentity(session, outcome.Fingerprint!));
-            await next(context).ConfigureAwait(false);
+            if (!HttpMethods.IsPost(context.Request.Method) || context.Request.Headers.ContainsKey("Mcp-Session-Id"))
+            {
+                await next(context).ConfigureAwait(false);
+                return;
+            }
+
+            if (sessions.TryReserve(outcome.Fingerprint!) is not { } reservation)
+            {
+                await RefuseOverCapAsync(context).ConfigureAwait(false);
+                return;
+            }
+
+            context.Items[ReservationItem] = reservation;
+            try
+            {
+                await next(context).ConfigureAwait(false);
+            }
+            finally
+            {
+                reservation.ReleaseFromRequest();
+            }
+
             return;
         }
 
@@ -40,6 +66,31 @@ public sealed class RefoldAuthMiddleware(RequestDelegate next, SessionDirectory 
                 : $"Bearer realm=\"{Realm}\", error=\"{outcome.Error}\", error_description=\"{outcome.Description}\"";
         }
 
+        if (outcome.RetryAfter is { } retry)
+        {
+            context.Response.Headers.RetryAfter = Math.Ceiling(retry.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        }
+
         await RequestGuard.WriteJsonAsync(context, new JsonObject { ["error"] = outcome.Error, ["error_description"] = outcome.Description }).ConfigureAwait(false);
+    }
+
+    /// <summary>429 with a JSON-RPC error saying which limit was hit and how to get under it.</summary>
+    private Task RefuseOverCapAsync(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        context.Response.Headers.RetryAfter = "60";
+        return RequestGuard.WriteJsonAsync(context, new JsonObject
+        {
+            ["jsonrpc"] = "2.0",
+            ["id"] = null,
+            ["error"] = new JsonObject
+            {
+                ["code"] = -32000,
+                ["message"] = $"This credential already holds {sessions.Cap} open sessions, the most this server allows per credential "
+                    + $"(--max-sessions-per-credential). Close sessions you no longer use (HTTP DELETE with their Mcp-Session-Id), "
+                    + $"reuse an open one, or wait: idle sessions close after {settings.IdleTimeout.TotalMinutes:0.#} minutes.",
+                ["data"] = new JsonObject { ["limit"] = "max_sessions_per_credential", ["max"] = sessions.Cap },
+            },
+        });
     }
 }

@@ -18,6 +18,9 @@ namespace Refold.Mcp.Server.Http;
 /// <summary>The outcome of authenticating one HTTP request.</summary>
 public sealed record AuthOutcome(RefoldSession? Session, string? Fingerprint, int Status, string? Error, string? Description)
 {
+    /// <summary>For a 429: when the client may try again.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     public static AuthOutcome Accepted(RefoldSession session, string fingerprint) => new(session, fingerprint, 200, null, null);
 
     public static AuthOutcome Rejected(string error, string description, int status = StatusCodes.Status401Unauthorized) =>
@@ -26,27 +29,35 @@ public sealed record AuthOutcome(RefoldSession? Session, string? Fingerprint, in
 
 /// <summary>
 /// Turns the credential headers of an HTTP request into a verified <see cref="RefoldSession"/>. A credential is
-/// verified with Refold (a session token must also decode as a JWT) and the result is remembered briefly under a
-/// one-way fingerprint, never under the secret.
+/// verified with Refold once (concurrent first requests share that one check) and remembered under a one-way
+/// fingerprint, never under the secret: a session token until its own expiry, with revocation rechecked in the
+/// background every <see cref="HttpSessionOptions.RecheckInterval"/>. A check draws from the claimed org's own limiter
+/// when the token's claims are plausible; every check also passes its client address's <see cref="AddressGate"/>.
 /// </summary>
 public sealed partial class SessionDirectory(
-    RefoldClientFactory clients, ToolSets toolSets, ServerOptions options, Upstream upstream, TimeProvider time, ILoggerFactory logs)
+    RefoldClientFactory clients, ToolSets toolSets, ServerOptions options, Upstream upstream, AddressGate addresses, TimeProvider time, ILoggerFactory logs)
 {
-    /// <summary>How long a verified credential is trusted before Refold is asked again.</summary>
-    public static readonly TimeSpan VerifiedLifetime = TimeSpan.FromSeconds(60);
-
     /// <summary>How long a credential Refold refused stays refused without asking again.</summary>
     public static readonly TimeSpan RefusedLifetime = TimeSpan.FromSeconds(10);
 
-    /// <summary>The limiter every credential check draws from, whatever org the credential claims.</summary>
+    /// <summary>The limiter checks of credentials with no plausible org draw from (API keys before they are known, odd tokens).</summary>
     public const string UnverifiedLimiterKey = "unverified";
 
-    private const int MaxEntries = 10_000;
-    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    /// <summary>Longest lifetime a plausible session token claims (Refold's are 7 days).</summary>
+    private static readonly TimeSpan LongestTokenLifetime = TimeSpan.FromDays(31);
+
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+
+    private readonly HttpSessionOptions _settings = options.Sessions;
+    private readonly BoundedCache<Entry> _entries = new(options.Sessions.MaxCachedCredentials);
+    private readonly ConcurrentDictionary<string, Lazy<Task<AuthOutcome>>> _checks = new(StringComparer.Ordinal);
     private readonly ILogger _log = logs.CreateLogger<SessionDirectory>();
     private readonly Lazy<RefoldSession?> _demo = new(() => upstream.DemoCredential is { } demo
         ? RefoldSession.Create(clients, toolSets, logs, demo)
         : null);
+
+    /// <summary>Credentials remembered now (verified or refused).</summary>
+    public int Cached => _entries.Count;
 
     public async Task<AuthOutcome> AuthenticateAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -92,56 +103,115 @@ public sealed partial class SessionDirectory(
             return AuthOutcome.Rejected("unauthorized", "A Refold credential is required: send 'Authorization: Bearer <Refold session token>'.");
         }
 
-        return await VerifyAsync(credential, Fingerprint(credential, authorization, apiKey, request.Headers[RefoldHeaders.LinkedAccount].ToString()), cancellationToken)
+        var address = request.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        return await VerifyAsync(credential, Fingerprint(credential, authorization, apiKey, request.Headers[RefoldHeaders.LinkedAccount].ToString()), address, cancellationToken)
             .ConfigureAwait(false);
     }
 
-    private async Task<AuthOutcome> VerifyAsync(RefoldCredential credential, string fingerprint, CancellationToken cancellationToken)
+    private async Task<AuthOutcome> VerifyAsync(RefoldCredential credential, string fingerprint, string address, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        if (_entries.TryGetValue(fingerprint, out var known) && known.Until > now)
+        if (_entries.Get(fingerprint) is { } known && known.Until > now)
         {
+            if (known.Outcome.Session is not null && known.RecheckAt <= now)
+            {
+                // Revocation is rechecked in the background: the caller keeps being served meanwhile.
+                _ = CheckOnceAsync(credential, fingerprint, address, known);
+            }
+
             return known.Outcome;
         }
 
+        if (TooManyRefusals(address) is { } tooMany)
+        {
+            return tooMany;
+        }
+
+        return await CheckOnceAsync(credential, fingerprint, address, null).WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>One check per credential at a time: concurrent callers share the one in flight.</summary>
+    private Task<AuthOutcome> CheckOnceAsync(RefoldCredential credential, string fingerprint, string address, Entry? known)
+    {
+        var check = new Lazy<Task<AuthOutcome>>(() => CheckAsync(credential, fingerprint, address, known));
+        var running = _checks.GetOrAdd(fingerprint, check);
+        if (ReferenceEquals(running, check))
+        {
+            _ = check.Value.ContinueWith(_ => _checks.TryRemove(new KeyValuePair<string, Lazy<Task<AuthOutcome>>>(fingerprint, check)), TaskScheduler.Default);
+        }
+
+        return running.Value;
+    }
+
+    private async Task<AuthOutcome> CheckAsync(RefoldCredential credential, string fingerprint, string address, Entry? known)
+    {
+        await Task.Yield();
         var probe = credential is SessionTokenCredential ? Probes.SessionToken : Probes.ApiKey;
+        var claims = (credential as SessionTokenCredential)?.Claims;
+        // A plausible token's check counts against its org's own limit (Refold counts it there too); a recheck of a
+        // verified credential likewise. Anything else shares one limiter, so forgeries cannot make a limiter per org.
+        var client = known is not null || Plausible(claims) ? clients.Create(credential) : clients.Create(credential, UnverifiedLimiterKey);
         AuthOutcome outcome;
         try
         {
-            // Unverified credentials share one limiter of their own; only a verified one gets its org's.
-            await clients.Create(credential, UnverifiedLimiterKey).SendAsync(probe, [], cancellationToken).ConfigureAwait(false);
-            outcome = AuthOutcome.Accepted(RefoldSession.Create(clients, toolSets, logs, credential), fingerprint);
+            using (known is null ? await addresses.EnterAsync(address, CancellationToken.None).ConfigureAwait(false) : null)
+            {
+                // Asked again once through the gate: the checks ahead of this one may have spent the address's refusals.
+                if (known is null && TooManyRefusals(address) is { } tooMany)
+                {
+                    return tooMany;
+                }
+
+                await client.SendAsync(probe, [], CancellationToken.None).ConfigureAwait(false);
+            }
+
+            outcome = known?.Outcome ?? AuthOutcome.Accepted(RefoldSession.Create(clients, toolSets, logs, credential), fingerprint);
         }
         catch (RefoldApiException e) when (e.Error.Kind is RefoldErrorKind.Unauthorized or RefoldErrorKind.Forbidden)
         {
             LogRefused(_log, credential.ToString()!, fingerprint);
+            if (known is null)
+            {
+                addresses.Refused(address);
+            }
+
             outcome = AuthOutcome.Rejected("invalid_token", "Refold refused this credential (invalid, expired or revoked).");
         }
         catch (RefoldApiException e)
         {
             LogUnverified(_log, credential.ToString()!, e.Error.Message);
+            if (known is not null)
+            {
+                // Refold could not say; keep trusting what it verified until the next recheck.
+                _entries.Set(fingerprint, known with { RecheckAt = time.GetUtcNow() + _settings.RecheckInterval });
+                return known.Outcome;
+            }
+
             return AuthOutcome.Rejected("temporarily_unavailable", "The credential could not be checked with Refold right now; try again shortly.",
                 StatusCodes.Status503ServiceUnavailable);
         }
 
-        if (_entries.Count >= MaxEntries)
-        {
-            foreach (var (key, entry) in _entries)
-            {
-                if (entry.Until <= now)
-                {
-                    _entries.TryRemove(key, out _);
-                }
-            }
-
-            if (_entries.Count >= MaxEntries)
-            {
-                _entries.Clear();
-            }
-        }
-
-        _entries[fingerprint] = new Entry(outcome, now + (outcome.Session is null ? RefusedLifetime : VerifiedLifetime));
+        var now = time.GetUtcNow();
+        _entries.Set(fingerprint, outcome.Session is null
+            ? new Entry(outcome, now + RefusedLifetime, DateTimeOffset.MaxValue)
+            : new Entry(outcome, claims?.ExpiresAt ?? DateTimeOffset.MaxValue, now + _settings.RecheckInterval));
         return outcome;
+    }
+
+    /// <summary>A 429 for an address that presented too many refused credentials lately; null when it may present more.</summary>
+    private AuthOutcome? TooManyRefusals(string address) =>
+        addresses.RetryAfter(address) is var wait && wait > TimeSpan.Zero
+            ? AuthOutcome.Rejected("too_many_requests",
+                $"Too many refused credentials came from your address; try again in {Math.Ceiling(wait.TotalSeconds)} s with a valid Refold session token.",
+                StatusCodes.Status429TooManyRequests) with { RetryAfter = wait }
+            : null;
+
+    /// <summary>Claims a real Refold token would carry: an org, an account, and a current lifetime of sane length.</summary>
+    private bool Plausible(SessionTokenClaims? claims)
+    {
+        var now = time.GetUtcNow();
+        return claims is { OrgId.Length: > 0 and <= 64, LinkedAccountId.Length: > 0, IssuedAt: { } issued, ExpiresAt: { } expires }
+            && issued <= now + ClockSkew && expires > now && expires - issued <= LongestTokenLifetime;
     }
 
     /// <summary>One-way fingerprint of the credential headers: the cache key and the identity the SDK binds sessions to.</summary>
@@ -157,7 +227,7 @@ public sealed partial class SessionDirectory(
     [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "Could not verify a {Credential} with Refold: {Reason}")]
     private static partial void LogUnverified(ILogger logger, string credential, string reason);
 
-    private sealed record Entry(AuthOutcome Outcome, DateTimeOffset Until);
+    private sealed record Entry(AuthOutcome Outcome, DateTimeOffset Until, DateTimeOffset RecheckAt);
 
     /// <summary>The cheap reads that prove a credential works: the token's own account, the key's app list.</summary>
     private static class Probes

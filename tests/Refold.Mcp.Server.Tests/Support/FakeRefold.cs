@@ -24,6 +24,7 @@ public sealed class FakeRefold : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, string> _tokens = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<Recorded> _requests = new();
+    private readonly ConcurrentQueue<Check> _checks = new();
 
     private FakeRefold(WebApplication app) => _app = app;
 
@@ -31,6 +32,20 @@ public sealed class FakeRefold : IAsyncDisposable
 
     /// <summary>Every request that reached an operation (after the credential check).</summary>
     public IReadOnlyList<Recorded> Requests => [.. _requests];
+
+    /// <summary>Every credential check (get_active_linked_account with a bearer token) in arrival order, refused ones too.</summary>
+    public IReadOnlyList<Check> Checks => [.. _checks];
+
+    /// <summary>While set, credential checks wait for it before Refold answers them.</summary>
+    public TaskCompletionSource? HoldChecks { get; set; }
+
+    /// <summary>Completes when Refold has refused its first token.</summary>
+    public TaskCompletionSource FirstRefusal { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public sealed record Check(string Token, bool Refused);
+
+    /// <summary>Refold forgets <paramref name="token"/>, as when it is revoked.</summary>
+    public void Revoke(string token) => _tokens.TryRemove(token, out _);
 
     public sealed record Recorded(string Operation, string? Account, string? Authorization, string? ApiKey, string? Body);
 
@@ -53,11 +68,11 @@ public sealed class FakeRefold : IAsyncDisposable
     }
 
     /// <summary>A session token for <paramref name="account"/>, as generate_session_token would mint it.</summary>
-    public string MintToken(string account)
+    public string MintToken(string account, string org = OrgId)
     {
         var payload = new JsonObject
         {
-            ["org_id"] = OrgId,
+            ["org_id"] = org,
             ["linked_account_id"] = account,
             ["environment"] = "test",
             ["iat"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
@@ -69,9 +84,9 @@ public sealed class FakeRefold : IAsyncDisposable
         return token;
     }
 
-    /// <summary>A well-formed JWT this Refold never issued.</summary>
-    public static string ForgedToken(string account = "acct_alpha") =>
-        $"{B64("{\"alg\":\"HS256\"}")}.{B64($"{{\"org_id\":\"{OrgId}\",\"linked_account_id\":\"{account}\",\"exp\":{DateTimeOffset.UtcNow.AddDays(1).ToUnixTimeSeconds()}}}")}.{B64("forged")}";
+    /// <summary>A well-formed JWT this Refold never issued; <paramref name="plausible"/> also gives it an issue time, like a real one.</summary>
+    public static string ForgedToken(string account = "acct_alpha", bool plausible = false) =>
+        $"{B64("{\"alg\":\"HS256\"}")}.{B64($"{{\"org_id\":\"{OrgId}\",\"linked_account_id\":\"{account}\",{(plausible ? $"\"iat\":{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}," : "")}\"exp\":{DateTimeOffset.UtcNow.AddDays(1).ToUnixTimeSeconds()}}}")}.{B64("forged")}";
 
     private static string B64(string text) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(text));
 
@@ -126,8 +141,19 @@ public sealed class FakeRefold : IAsyncDisposable
         string? account;
         if (authorization.StartsWith("Bearer ", StringComparison.Ordinal))
         {
-            if (!_tokens.TryGetValue(authorization[7..], out account))
+            var known = _tokens.TryGetValue(authorization[7..], out account);
+            if (operation.Name == "get_active_linked_account")
             {
+                _checks.Enqueue(new Check(authorization[7..], !known));
+                if (HoldChecks is { } hold)
+                {
+                    await hold.Task;
+                }
+            }
+
+            if (!known)
+            {
+                FirstRefusal.TrySetResult();
                 return Error(401, "UNAUTHORIZED", "INVALID_TOKEN", "Invalid token");
             }
         }

@@ -60,11 +60,11 @@ public sealed class HttpHarness : IAsyncDisposable
     /// <summary>The server's services, to inspect shared state such as the per-org limiters.</summary>
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<HttpHarness> StartAsync(Upstream upstream, ServerOptions? options = null)
+    public static async Task<HttpHarness> StartAsync(Upstream upstream, ServerOptions? options = null, TimeProvider? time = null)
     {
         var harness = new HttpHarness();
         options = (options ?? new ServerOptions()) with { Transport = Transport.Http, Urls = "http://127.0.0.1:0" };
-        harness._app = HttpServer.Build(options, upstream, l => l.AddProvider(harness.Logs));
+        harness._app = HttpServer.Build(options, upstream, l => l.AddProvider(harness.Logs), time);
         await harness._app.StartAsync();
         harness.Endpoint = new Uri(harness._app.Urls.First().TrimEnd('/') + HttpServer.Endpoint);
         return harness;
@@ -73,14 +73,17 @@ public sealed class HttpHarness : IAsyncDisposable
     public static Dictionary<string, string> Bearer(string token) => new() { ["Authorization"] = "Bearer " + token };
 
     /// <summary>A real MCP client with these headers on every request; null protocol lets the SDK choose (2026-07-28).</summary>
-    public async Task<McpClient> ConnectAsync(IDictionary<string, string>? headers = null, string? protocolVersion = null, McpClientHandlers? handlers = null)
+    /// <param name="http">The HTTP client to send with, e.g. one from <see cref="FromAddress"/>; a fresh one by default.</param>
+    public async Task<McpClient> ConnectAsync(IDictionary<string, string>? headers = null, string? protocolVersion = null, McpClientHandlers? handlers = null,
+        HttpClient? http = null)
     {
-        var transport = new HttpClientTransport(new HttpClientTransportOptions
+        var options = new HttpClientTransportOptions
         {
             Endpoint = Endpoint,
             TransportMode = HttpTransportMode.StreamableHttp,
             AdditionalHeaders = headers,
-        });
+        };
+        var transport = http is null ? new HttpClientTransport(options) : new HttpClientTransport(options, http, ownsHttpClient: true);
         var client = await McpClient.CreateAsync(transport, new McpClientOptions { ProtocolVersion = protocolVersion, Handlers = handlers ?? new() });
         lock (_clients)
         {
@@ -90,8 +93,31 @@ public sealed class HttpHarness : IAsyncDisposable
         return client;
     }
 
+    /// <summary>
+    /// An HTTP client whose connections come from <paramref name="source"/> (another loopback address such as
+    /// 127.0.0.2), so the server sees a different client address.
+    /// </summary>
+    public static HttpClient FromAddress(System.Net.IPAddress source) => new(new SocketsHttpHandler
+    {
+        ConnectCallback = async (context, cancellationToken) =>
+        {
+            var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                socket.Bind(new System.Net.IPEndPoint(source, 0));
+                await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        },
+    });
+
     /// <summary>A raw JSON-RPC POST, as a non-SDK client would send it.</summary>
-    public async Task<HttpResponseMessage> PostAsync(string json, IDictionary<string, string>? headers = null)
+    public async Task<HttpResponseMessage> PostAsync(string json, IDictionary<string, string>? headers = null, HttpClient? http = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, Endpoint) { Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json") };
         request.Headers.Accept.ParseAdd("application/json, text/event-stream");
@@ -100,7 +126,7 @@ public sealed class HttpHarness : IAsyncDisposable
             request.Headers.TryAddWithoutValidation(name, value);
         }
 
-        return await Raw.SendAsync(request);
+        return await (http ?? Raw).SendAsync(request);
     }
 
     public const string InitializeJson =
