@@ -8,6 +8,7 @@ namespace Refold.Mcp.Server.Http;
 public sealed class AddressGate(HttpSessionOptions options, TimeProvider time)
 {
     private readonly BoundedCache<Budget> _addresses = new(options.MaxCachedCredentials);
+    private readonly Budget _rechecks = new(options with { ChecksInFlightPerAddress = options.RechecksInFlight });
 
     /// <summary>How long until <paramref name="address"/> may present another unknown credential; zero when it may now.</summary>
     public TimeSpan RetryAfter(string address) => For(address).RetryAfter(time.GetUtcNow());
@@ -18,6 +19,16 @@ public sealed class AddressGate(HttpSessionOptions options, TimeProvider time)
         var budget = For(address);
         await budget.Slots.WaitAsync(cancellationToken).ConfigureAwait(false);
         return budget;
+    }
+
+    /// <summary>
+    /// Waits for one of the few slots background revocation rechecks share process-wide, so that the rechecks of many
+    /// sessions falling due together trickle through their org's limiter instead of filling its queue.
+    /// </summary>
+    public async Task<IDisposable> EnterRecheckAsync()
+    {
+        await _rechecks.Slots.WaitAsync().ConfigureAwait(false);
+        return _rechecks;
     }
 
     /// <summary>Spends one of the address's refusals.</summary>

@@ -27,6 +27,9 @@ public sealed record HttpSessionOptions
     /// <summary>Credential checks one client address may have in flight at once; more wait their turn.</summary>
     public int ChecksInFlightPerAddress { get; init; } = 8;
 
+    /// <summary>Background revocation rechecks in flight at once, process-wide; the others wait their turn.</summary>
+    public int RechecksInFlight { get; init; } = 2;
+
     /// <summary>Refused credentials one client address may present in a burst before it gets 429 without a check.</summary>
     public int RefusalsPerAddress { get; init; } = 10;
 

@@ -154,7 +154,7 @@ public sealed partial class SessionDirectory(
         AuthOutcome outcome;
         try
         {
-            using (known is null ? await addresses.EnterAsync(address, CancellationToken.None).ConfigureAwait(false) : null)
+            using (known is null ? await addresses.EnterAsync(address, CancellationToken.None).ConfigureAwait(false) : await addresses.EnterRecheckAsync().ConfigureAwait(false))
             {
                 // Asked again once through the gate: the checks ahead of this one may have spent the address's refusals.
                 if (known is null && TooManyRefusals(address) is { } tooMany)
