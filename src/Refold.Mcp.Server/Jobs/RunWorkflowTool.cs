@@ -49,7 +49,7 @@ public sealed class RunWorkflowTool(ToolSet set) : CompositeToolBase(Declared, s
         var input = arguments["input"] as JsonObject ?? [];
 
         var structure = await OperationRunner.SendAsync(call, Workflows.GetWorkflowRequestStructure, WithAccount(new JsonObject { ["workflowId"] = workflowId }, account)).ConfigureAwait(false);
-        if (DataSchemaCheck.Problems(structure?["schema"], input) is { Count: > 0 } problems)
+        if (DataSchemaCheck.Problems((structure as JsonObject)?["schema"], input) is { Count: > 0 } problems)
         {
             return ToolResults.Error(new RefoldError
             {
@@ -59,7 +59,7 @@ public sealed class RunWorkflowTool(ToolSet set) : CompositeToolBase(Declared, s
                 Message = $"The input does not match what the workflow '{WorkflowResolver.Text(workflow, "name")}' expects: {string.Join("; ", problems.Select(p => p.Problem))}.",
                 Operation = Name,
                 Argument = "input",
-                Hint = structure?["payload"] is JsonObject sample
+                Hint = (structure as JsonObject)?["payload"] is JsonObject sample
                     ? $"Nothing was run. A valid input looks like {sample.ToJsonString(ServerJson.Readable)}; get_workflow_request_structure shows the schema."
                     : "Nothing was run. get_workflow_request_structure shows the schema the input must match.",
             });

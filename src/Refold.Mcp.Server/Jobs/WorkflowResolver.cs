@@ -76,7 +76,7 @@ public static partial class WorkflowResolver
                 }
 
                 var result = await OperationRunner.SendAsync(call, Workflows.ListWorkflows, arguments).ConfigureAwait(false);
-                var docs = result?["docs"] as JsonArray ?? [];
+                var docs = (result as JsonObject)?["docs"] as JsonArray ?? [];
                 foreach (var doc in docs.OfType<JsonObject>().Where(d => !publishedOnly || d["published"]?.GetValueKind() != System.Text.Json.JsonValueKind.False))
                 {
                     if (Text(doc, "_id") is { } id)
@@ -85,7 +85,7 @@ public static partial class WorkflowResolver
                     }
                 }
 
-                if (docs.Count < PageSize || result?["hasNextPage"]?.GetValueKind() == System.Text.Json.JsonValueKind.False)
+                if (docs.Count < PageSize || (result as JsonObject)?["hasNextPage"]?.GetValueKind() == System.Text.Json.JsonValueKind.False)
                 {
                     break;
                 }

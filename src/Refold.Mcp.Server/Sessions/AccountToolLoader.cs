@@ -47,7 +47,7 @@ internal static class AccountToolLoader
             }
 
             var page = await client.SendAsync(Workflows.ListWorkflows, arguments, cancellationToken).ConfigureAwait(false);
-            foreach (var doc in (page?["docs"] as JsonArray ?? []).OfType<JsonObject>())
+            foreach (var doc in ((page as JsonObject)?["docs"] as JsonArray ?? []).OfType<JsonObject>())
             {
                 if (Text(doc["_id"]) is { } id && doc["published"]?.GetValueKind() != JsonValueKind.False)
                 {
@@ -58,7 +58,7 @@ internal static class AccountToolLoader
 
         // One tool per workflow (it may be enabled in several configs), in a stable order.
         var chosen = enabled.OfType<JsonObject>()
-            .Select(w => (Id: Text(w["id"]), Name: Text(w["name"]), Description: Text(w["description"]), Slug: Text(w["application"]?["slug"])))
+            .Select(w => (Id: Text(w["id"]), Name: Text(w["name"]), Description: Text(w["description"]), Slug: Text((w["application"] as JsonObject)?["slug"])))
             .Where(w => w.Id is not null && w.Slug is not null && DataSchema.IsPlainName(w.Id) && DataSchema.IsPlainName(w.Slug) && published.Contains(w.Id))
             .DistinctBy(w => w.Id)
             .OrderBy(w => UntrustedText.Slug(w.Name, 64), StringComparer.Ordinal).ThenBy(w => w.Id, StringComparer.Ordinal)
@@ -69,7 +69,7 @@ internal static class AccountToolLoader
         for (var i = 0; i < chosen.Count; i++)
         {
             var structure = await client.SendAsync(Workflows.GetWorkflowRequestStructure, new JsonObject { ["workflowId"] = chosen[i].Id }, cancellationToken).ConfigureAwait(false);
-            tools.Add(new WorkflowTool(names[i], chosen[i].Id!, chosen[i].Slug!, chosen[i].Name, chosen[i].Description, structure?["schema"]));
+            tools.Add(new WorkflowTool(names[i], chosen[i].Id!, chosen[i].Slug!, chosen[i].Name, chosen[i].Description, (structure as JsonObject)?["schema"]));
         }
 
         return tools;

@@ -55,6 +55,12 @@ public sealed partial class AccountToolSource(RefoldSession session, AccountTool
                 LogUnreadable(session.Logger, e.Error.Message);
                 _until = time.GetUtcNow() + Options.RetryAfter;
             }
+            catch (Exception e) when (e is InvalidOperationException or FormatException or System.Text.Json.JsonException)
+            {
+                // Refold answered with data of another shape than documented: keep the last known tools, try later.
+                LogUnreadable(session.Logger, "an answer had an unexpected shape (" + e.GetType().Name + ")");
+                _until = time.GetUtcNow() + Options.RetryAfter;
+            }
 
             _loadedGeneration = generation;
             return _tools;

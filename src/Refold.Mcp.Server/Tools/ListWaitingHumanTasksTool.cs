@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using ModelContextProtocol.Protocol;
 using Refold.Api.Catalog;
 using Refold.Api.Operations;
+using Refold.Mcp.Server.Jobs;
 
 namespace Refold.Mcp.Server.Tools;
 
@@ -45,26 +46,31 @@ public sealed class ListWaitingHumanTasksTool(ToolSet set) : CompositeToolBase(D
         }
 
         var page = await OperationRunner.SendAsync(call, Executions.ListExecutions, search).ConfigureAwait(false);
-        var runs = page?["docs"] as JsonArray ?? [];
+        var runs = (page as JsonObject)?["docs"] as JsonArray ?? [];
         var tasks = new JsonArray();
         foreach (var run in runs.OfType<JsonObject>())
         {
-            var read = new JsonObject { ["execution_id"] = run["_id"]?.DeepClone() };
+            if (WorkflowResolver.Text(run, "_id") is not { } runId)
+            {
+                continue;
+            }
+
+            var read = new JsonObject { ["execution_id"] = runId };
             if (run["linked_account_id"] is { } owner)
             {
                 read["linked_account_id"] = owner.DeepClone();
             }
 
             var execution = await OperationRunner.SendAsync(call, Executions.GetExecution, read).ConfigureAwait(false);
-            foreach (var node in (execution?["nodes"] as JsonArray ?? []).OfType<JsonObject>())
+            foreach (var node in ((execution as JsonObject)?["nodes"] as JsonArray ?? []).OfType<JsonObject>())
             {
-                if (node["node_status"]?.GetValue<string>() == "Waiting" && node["latest_output"] is JsonObject output && output["human_task_id"] is { } taskId)
+                if (WorkflowResolver.Text(node, "node_status") == "Waiting" && node["latest_output"] is JsonObject output && output["human_task_id"] is { } taskId)
                 {
                     tasks.Add((JsonNode)new JsonObject
                     {
                         ["human_task_id"] = taskId.DeepClone(),
                         ["execution_id"] = run["_id"]?.DeepClone(),
-                        ["workflow"] = run["associated_workflow"]?["name"]?.DeepClone(),
+                        ["workflow"] = (run["associated_workflow"] as JsonObject)?["name"]?.DeepClone(),
                         ["linked_account_id"] = run["linked_account_id"]?.DeepClone(),
                         ["node"] = node["node_name"]?.DeepClone() ?? node["node_id"]?.DeepClone(),
                         ["expire_in"] = output["expire_in"]?.DeepClone(),
