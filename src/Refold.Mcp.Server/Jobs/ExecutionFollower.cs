@@ -29,7 +29,7 @@ public sealed class ExecutionFollower(ToolCall call, string executionId, string?
             var execution = await ReadAsync().ConfigureAwait(false);
             await ReportChangesAsync(execution).ConfigureAwait(false);
 
-            var status = ExecutionReport.Text(execution, "status");
+            var status = ServerJson.Text(execution, "status");
             if (ExecutionReport.IsFinished(status))
             {
                 return Result(execution, finished: true, time.GetElapsedTime(started));
@@ -53,12 +53,7 @@ public sealed class ExecutionFollower(ToolCall call, string executionId, string?
 
     private async Task<JsonObject> ReadAsync()
     {
-        var arguments = new JsonObject { ["execution_id"] = executionId };
-        if (account is not null)
-        {
-            arguments["linked_account_id"] = account;
-        }
-
+        var arguments = ServerJson.WithAccount(new JsonObject { ["execution_id"] = executionId }, account);
         return await OperationRunner.SendAsync(call, Executions.GetExecution, arguments).ConfigureAwait(false) as JsonObject ?? [];
     }
 
@@ -69,8 +64,8 @@ public sealed class ExecutionFollower(ToolCall call, string executionId, string?
         for (var i = 0; i < nodes.Count; i++)
         {
             var node = nodes[i];
-            var id = ExecutionReport.Text(node, "node_id") ?? i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var status = ExecutionReport.Text(node, "node_status");
+            var id = ServerJson.Text(node, "node_id") ?? i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var status = ServerJson.Text(node, "node_status");
             var nodeDone = ExecutionReport.IsNodeDone(status);
             done += nodeDone ? 1 : 0;
             if (_seen.TryGetValue(id, out var before) && before == status)
@@ -86,18 +81,18 @@ public sealed class ExecutionFollower(ToolCall call, string executionId, string?
             _progress = value;
             var position = totalNodes is { } total ? $"{i + 1}/{total}" : $"{i + 1}";
             var error = ExecutionReport.Error(node) is { } e ? $" ({(e.Length > 120 ? e[..120] + "…" : e)})" : "";
-            await call.ReportProgressAsync(value, totalNodes, $"{position} {ExecutionReport.Text(node, "node_name") ?? id}: {status ?? "unknown"}{error}").ConfigureAwait(false);
+            await call.ReportProgressAsync(value, totalNodes, $"{position} {ServerJson.Text(node, "node_name") ?? id}: {status ?? "unknown"}{error}").ConfigureAwait(false);
         }
     }
 
     private CallToolResult Result(JsonObject execution, bool finished, TimeSpan waited, JsonObject? extra = null)
     {
-        var status = ExecutionReport.Text(execution, "status");
+        var status = ServerJson.Text(execution, "status");
         var result = new JsonObject
         {
             ["execution_id"] = executionId,
             ["workflow"] = (execution["associated_workflow"] as JsonObject)?.DeepClone(),
-            ["linked_account_id"] = ExecutionReport.Text(execution, "linked_account_id"),
+            ["linked_account_id"] = ServerJson.Text(execution, "linked_account_id"),
             ["status"] = status,
             ["finished"] = finished,
             ["completion_percentage"] = execution["completion_percentage"]?.DeepClone(),
@@ -113,8 +108,8 @@ public sealed class ExecutionFollower(ToolCall call, string executionId, string?
         {
             result["failed_node"] = new JsonObject
             {
-                ["node_id"] = ExecutionReport.Text(failed, "node_id"),
-                ["name"] = ExecutionReport.Text(failed, "node_name"),
+                ["node_id"] = ServerJson.Text(failed, "node_id"),
+                ["name"] = ServerJson.Text(failed, "node_name"),
                 ["error"] = ExecutionReport.Error(failed),
             };
         }
@@ -135,7 +130,7 @@ public sealed class ExecutionFollower(ToolCall call, string executionId, string?
     private async Task<CallToolResult> HumanTaskResultAsync(JsonObject execution, JsonObject node, TimeSpan waited)
     {
         var taskId = ExecutionReport.HumanTaskId(node);
-        var task = new JsonObject { ["id"] = taskId, ["node"] = ExecutionReport.Text(node, "node_name") };
+        var task = new JsonObject { ["id"] = taskId, ["node"] = ServerJson.Text(node, "node_name") };
         if (taskId is not null && call.Session.Tools.Reaches(HumanTasks.GetHumanTask))
         {
             var form = await OperationRunner.SendAsync(call, HumanTasks.GetHumanTask, new JsonObject { ["id"] = taskId }).ConfigureAwait(false) as JsonObject;

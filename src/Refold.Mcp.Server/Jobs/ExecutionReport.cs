@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Refold.Mcp.Server.Tools;
 
 namespace Refold.Mcp.Server.Jobs;
 
@@ -19,9 +20,9 @@ public static class ExecutionReport
 
     /// <summary>The node that waits for a person's answer, if the run is held at one.</summary>
     public static JsonObject? WaitingHumanTask(JsonObject execution) =>
-        Nodes(execution).OfType<JsonObject>().FirstOrDefault(n => Text(n, "node_type") == "human_task" && Text(n, "node_status") == "Waiting");
+        Nodes(execution).OfType<JsonObject>().FirstOrDefault(n => ServerJson.Text(n, "node_type") == "human_task" && ServerJson.Text(n, "node_status") == "Waiting");
 
-    public static string? HumanTaskId(JsonObject node) => Text(node["latest_output"] as JsonObject, "human_task_id") ?? Text(node["input_data"] as JsonObject, "human_task_id");
+    public static string? HumanTaskId(JsonObject node) => ServerJson.Text(node["latest_output"] as JsonObject, "human_task_id") ?? ServerJson.Text(node["input_data"] as JsonObject, "human_task_id");
 
     /// <summary>One line per node: {node_id, name, type, status, attempts, max_attempts, error?}.</summary>
     public static JsonArray NodeOutcomes(JsonObject execution)
@@ -31,10 +32,10 @@ public static class ExecutionReport
         {
             var outcome = new JsonObject
             {
-                ["node_id"] = Text(node, "node_id"),
-                ["name"] = Text(node, "node_name"),
-                ["type"] = Text(node, "node_type"),
-                ["status"] = Text(node, "node_status"),
+                ["node_id"] = ServerJson.Text(node, "node_id"),
+                ["name"] = ServerJson.Text(node, "node_name"),
+                ["type"] = ServerJson.Text(node, "node_type"),
+                ["status"] = ServerJson.Text(node, "node_status"),
                 ["attempts"] = node["attempts_made"]?.DeepClone(),
                 ["max_attempts"] = node["maximum_attempts"]?.DeepClone(),
             };
@@ -52,7 +53,7 @@ public static class ExecutionReport
     /// <summary>The error text a failed node left, cut to a readable length.</summary>
     public static string? Error(JsonObject node)
     {
-        if (Text(node, "node_status") is not ("Errored" or "Errored_and_Skipped" or "Timed_Out" or "Rejected"))
+        if (ServerJson.Text(node, "node_status") is not ("Errored" or "Errored_and_Skipped" or "Timed_Out" or "Rejected"))
         {
             return null;
         }
@@ -62,6 +63,4 @@ public static class ExecutionReport
         var text = error is null ? null : error.GetValueKind() == JsonValueKind.String ? error.GetValue<string>() : error.ToJsonString();
         return text is null ? null : text.Length > 500 ? text[..500] + "…" : text;
     }
-
-    internal static string? Text(JsonObject? node, string key) => WorkflowResolver.Text(node, key);
 }

@@ -43,12 +43,12 @@ public sealed class RunWorkflowTool(ToolSet set) : CompositeToolBase(Declared, s
         }
 
         var arguments = call.Arguments;
-        var account = WorkflowResolver.Text(arguments, "linked_account_id");
+        var account = ServerJson.Text(arguments, "linked_account_id");
         var workflow = await WorkflowResolver.ResolveAsync(call, Name, arguments["workflow"]!.GetValue<string>(), account).ConfigureAwait(false);
-        var workflowId = WorkflowResolver.Text(workflow, "_id")!;
+        var workflowId = ServerJson.Text(workflow, "_id")!;
         var input = arguments["input"] as JsonObject ?? [];
 
-        var structure = await OperationRunner.SendAsync(call, Workflows.GetWorkflowRequestStructure, WithAccount(new JsonObject { ["workflowId"] = workflowId }, account)).ConfigureAwait(false);
+        var structure = await OperationRunner.SendAsync(call, Workflows.GetWorkflowRequestStructure, ServerJson.WithAccount(new JsonObject { ["workflowId"] = workflowId }, account)).ConfigureAwait(false);
         if (DataSchemaCheck.Problems((structure as JsonObject)?["schema"], input) is { Count: > 0 } problems)
         {
             return ToolResults.Error(new RefoldError
@@ -56,7 +56,7 @@ public sealed class RunWorkflowTool(ToolSet set) : CompositeToolBase(Declared, s
                 Kind = RefoldErrorKind.InvalidArgument,
                 Outcome = RefoldOutcome.NotSent,
                 ErrorCode = "INVALID_WORKFLOW_INPUT",
-                Message = $"The input does not match what the workflow '{WorkflowResolver.Text(workflow, "name")}' expects: {string.Join("; ", problems.Select(p => p.Problem))}.",
+                Message = $"The input does not match what the workflow '{ServerJson.Text(workflow, "name")}' expects: {string.Join("; ", problems.Select(p => p.Problem))}.",
                 Operation = Name,
                 Argument = "input",
                 Hint = (structure as JsonObject)?["payload"] is JsonObject sample
@@ -65,23 +65,23 @@ public sealed class RunWorkflowTool(ToolSet set) : CompositeToolBase(Declared, s
             });
         }
 
-        var execute = WithAccount(new JsonObject
+        var execute = ServerJson.WithAccount(new JsonObject
         {
             ["workflowId"] = workflowId,
-            ["slug"] = WorkflowResolver.Text(workflow, "slug"),
+            ["slug"] = ServerJson.Text(workflow, "slug"),
             ["sync_execution"] = "false",
             ["payload"] = input.DeepClone(),
         }, account);
         foreach (var header in new[] { "config_id", "instance_tag" })
         {
-            if (WorkflowResolver.Text(arguments, header) is { } value)
+            if (ServerJson.Text(arguments, header) is { } value)
             {
                 execute[header] = value;
             }
         }
 
         var started = await OperationRunner.SendAsync(call, Workflows.ExecuteWorkflow, execute).ConfigureAwait(false);
-        var executionId = WorkflowResolver.Text(started as JsonObject, "execution_id")
+        var executionId = ServerJson.Text(started as JsonObject, "execution_id")
             ?? throw new RefoldApiException(new RefoldError
             {
                 Kind = RefoldErrorKind.InvalidResponse,
@@ -92,15 +92,5 @@ public sealed class RunWorkflowTool(ToolSet set) : CompositeToolBase(Declared, s
 
         var total = (workflow["nodes"] as JsonArray)?.Count;
         return await new ExecutionFollower(call, executionId, account, total).FollowAsync(wait).ConfigureAwait(false);
-    }
-
-    internal static JsonObject WithAccount(JsonObject arguments, string? account)
-    {
-        if (account is not null)
-        {
-            arguments["linked_account_id"] = account;
-        }
-
-        return arguments;
     }
 }

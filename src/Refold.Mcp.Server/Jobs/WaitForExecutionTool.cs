@@ -35,7 +35,7 @@ public sealed class WaitForExecutionTool(ToolSet set) : CompositeToolBase(Declar
         }
 
         var executionId = call.Arguments["execution_id"]!.GetValue<string>();
-        var account = WorkflowResolver.Text(call.Arguments, "linked_account_id");
+        var account = ServerJson.Text(call.Arguments, "linked_account_id");
 
         // The workflow's node count is not on the execution: progress counts the nodes reached so far.
         return await new ExecutionFollower(call, executionId, account, totalNodes: null).FollowAsync(wait).ConfigureAwait(false);

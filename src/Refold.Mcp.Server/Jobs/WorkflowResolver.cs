@@ -26,11 +26,11 @@ public static partial class WorkflowResolver
         var wanted = reference.Trim();
         var workflows = await ListAsync(call, account, publishedOnly: true).ConfigureAwait(false);
         List<JsonObject> matches = ObjectId().IsMatch(wanted)
-            ? [.. workflows.Where(w => Text(w, "_id") == wanted)]
-            : [.. workflows.Where(w => string.Equals(Text(w, "workflow_alias"), wanted, StringComparison.OrdinalIgnoreCase))];
+            ? [.. workflows.Where(w => ServerJson.Text(w, "_id") == wanted)]
+            : [.. workflows.Where(w => string.Equals(ServerJson.Text(w, "workflow_alias"), wanted, StringComparison.OrdinalIgnoreCase))];
         if (matches.Count == 0)
         {
-            matches = [.. workflows.Where(w => string.Equals(Text(w, "name")?.Trim(), wanted, StringComparison.OrdinalIgnoreCase))];
+            matches = [.. workflows.Where(w => string.Equals(ServerJson.Text(w, "name")?.Trim(), wanted, StringComparison.OrdinalIgnoreCase))];
         }
 
         return matches.Count switch
@@ -59,15 +59,10 @@ public static partial class WorkflowResolver
         {
             for (var page = 1; page <= MaxPages; page++)
             {
-                var arguments = new JsonObject { ["page"] = page, ["limit"] = PageSize };
+                var arguments = ServerJson.WithAccount(new JsonObject { ["page"] = page, ["limit"] = PageSize }, account);
                 if (publishedOnly)
                 {
                     arguments["published"] = "true";
-                }
-
-                if (account is not null)
-                {
-                    arguments["linked_account_id"] = account;
                 }
 
                 if (scope is not null)
@@ -79,7 +74,7 @@ public static partial class WorkflowResolver
                 var docs = (result as JsonObject)?["docs"] as JsonArray ?? [];
                 foreach (var doc in docs.OfType<JsonObject>().Where(d => !publishedOnly || d["published"]?.GetValueKind() != System.Text.Json.JsonValueKind.False))
                 {
-                    if (Text(doc, "_id") is { } id)
+                    if (ServerJson.Text(doc, "_id") is { } id)
                     {
                         found.TryAdd(id, doc);
                     }
@@ -95,12 +90,10 @@ public static partial class WorkflowResolver
         return [.. found.Values];
     }
 
-    private static string Label(JsonObject workflow) => $"{Text(workflow, "_id")} \"{Shorten(Text(workflow, "name") ?? "")}\"";
+    private static string Label(JsonObject workflow) => $"{ServerJson.Text(workflow, "_id")} \"{Shorten(ServerJson.Text(workflow, "name") ?? "")}\"";
 
     private static string Shorten(string text) => text.Length > 80 ? text[..80] + "…" : text;
 
-    internal static string? Text(JsonObject? node, string key) =>
-        node?[key] is JsonValue v && v.TryGetValue<string>(out var s) && s.Length > 0 ? s : null;
 
     private static RefoldApiException Failure(string tool, RefoldErrorKind kind, string code, string message, string hint) =>
         new(new RefoldError { Kind = kind, Outcome = RefoldOutcome.NotSent, ErrorCode = code, Message = message, Operation = tool, Argument = "workflow", Hint = hint });

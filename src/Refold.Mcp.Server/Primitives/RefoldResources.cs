@@ -22,16 +22,20 @@ public static partial class RefoldResources
     private const string MimeType = "application/json";
 
     /// <summary>One template: its URI pattern and the operation that reads it (null when the session may not call it).</summary>
-    private sealed record Template(string Name, string Title, string Description, string UriTemplate, Regex Pattern, Operation Read, string IdArgument);
+    private sealed record Template(string Name, string Title, string Description, string UriTemplate, Regex Pattern, Operation Read)
+    {
+        /// <summary>The read operation's one path argument, which the URI's id fills.</summary>
+        public string IdArgument { get; } = Read.Arguments.Single(a => a.Declarations.Any(p => p.In == ParameterLocation.Path)).Name;
+    }
 
     private static readonly Template[] s_templates =
     [
         new("execution", "Workflow execution", "One workflow run with every node's status, attempts, input and latest output (get_execution). With an org key add ?linked_account_id=.",
-            "refold://executions/{execution_id}{?linked_account_id}", ExecutionUri(), Executions.GetExecution, "execution_id"),
+            "refold://executions/{execution_id}{?linked_account_id}", ExecutionUri(), Executions.GetExecution),
         new("workflow", "Workflow", "One workflow: its nodes, settings and publication state (get_workflow; for a session token, from list_workflows).",
-            "refold://workflows/{workflow_id}{?linked_account_id}", WorkflowUri(), Workflows.GetWorkflow, "workflowId"),
+            "refold://workflows/{workflow_id}{?linked_account_id}", WorkflowUri(), Workflows.GetWorkflow),
         new("linked-account", "Linked account", "One linked account (customer): its name, connected apps and settings (get_linked_account).",
-            "refold://linked-accounts/{linked_account_id}", AccountUri(), LinkedAccounts.GetLinkedAccount, "linked_account_id"),
+            "refold://linked-accounts/{linked_account_id}", AccountUri(), LinkedAccounts.GetLinkedAccount),
     ];
 
     [GeneratedRegex(@"^refold://executions/(?<id>[^/?#]+)(\?linked_account_id=(?<account>[^&#]+))?$")]
@@ -101,7 +105,7 @@ public static partial class RefoldResources
     }
 
     private static async Task<JsonNode?> FindWorkflowAsync(ToolCall call, string id, string? account) =>
-        (await WorkflowResolver.ListAsync(call, account, publishedOnly: false).ConfigureAwait(false)).FirstOrDefault(w => WorkflowResolver.Text(w, "_id") == id)?.DeepClone()
+        (await WorkflowResolver.ListAsync(call, account, publishedOnly: false).ConfigureAwait(false)).FirstOrDefault(w => ServerJson.Text(w, "_id") == id)?.DeepClone()
         ?? throw new RefoldApiException(RefoldErrorMapper.Local(Workflows.GetWorkflow, RefoldErrorKind.NotFound, "RESOURCE_NOT_FOUND",
             $"No workflow with the id '{id}' is visible to this account."));
 }

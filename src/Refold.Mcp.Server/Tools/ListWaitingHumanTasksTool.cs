@@ -50,7 +50,7 @@ public sealed class ListWaitingHumanTasksTool(ToolSet set) : CompositeToolBase(D
         var tasks = new JsonArray();
         foreach (var run in runs.OfType<JsonObject>())
         {
-            if (WorkflowResolver.Text(run, "_id") is not { } runId)
+            if (ServerJson.Text(run, "_id") is not { } runId)
             {
                 continue;
             }
@@ -64,7 +64,7 @@ public sealed class ListWaitingHumanTasksTool(ToolSet set) : CompositeToolBase(D
             var execution = await OperationRunner.SendAsync(call, Executions.GetExecution, read).ConfigureAwait(false);
             foreach (var node in ((execution as JsonObject)?["nodes"] as JsonArray ?? []).OfType<JsonObject>())
             {
-                if (WorkflowResolver.Text(node, "node_status") == "Waiting" && node["latest_output"] is JsonObject output && output["human_task_id"] is { } taskId)
+                if (ServerJson.Text(node, "node_status") == "Waiting" && node["latest_output"] is JsonObject output && output["human_task_id"] is { } taskId)
                 {
                     tasks.Add((JsonNode)new JsonObject
                     {

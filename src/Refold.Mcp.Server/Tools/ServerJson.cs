@@ -18,6 +18,21 @@ internal sealed partial class ServerJson : JsonSerializerContext
     /// <summary><see cref="Readable"/>, indented, for the CLI.</summary>
     public static JsonSerializerOptions ReadableIndented { get; } = new(Readable) { WriteIndented = true };
 
+    /// <summary>The non-empty string member <paramref name="key"/> of <paramref name="node"/>, or null (any other shape).</summary>
+    public static string? Text(JsonObject? node, string key) =>
+        node?[key] is JsonValue v && v.TryGetValue<string>(out var s) && s.Length > 0 ? s : null;
+
+    /// <summary><paramref name="arguments"/> with <c>linked_account_id</c> set when <paramref name="account"/> names one.</summary>
+    public static JsonObject WithAccount(JsonObject arguments, string? account)
+    {
+        if (account is not null)
+        {
+            arguments["linked_account_id"] = account;
+        }
+
+        return arguments;
+    }
+
     public static JsonElement ToElement(JsonNode node) => JsonSerializer.SerializeToElement(node, Default.JsonNode);
 
     /// <summary>Tool arguments as the catalog's validator and client take them.</summary>
