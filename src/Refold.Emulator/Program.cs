@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using Refold.Emulator;
 
-if (args.Contains("--help") || args.Contains("-h"))
+if (args.Any(a => a is "--help" or "-h" or "-?"))
 {
     Console.WriteLine(EmulatorCommandLine.Usage);
     return 0;
@@ -14,8 +14,7 @@ try
 }
 catch (ArgumentException e)
 {
-    Console.Error.WriteLine(e.Message);
-    Console.Error.WriteLine(EmulatorCommandLine.Usage);
+    Console.Error.WriteLine($"{e.Message} Run with --help for the options.");
     return 2;
 }
 

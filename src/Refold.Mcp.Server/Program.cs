@@ -24,7 +24,7 @@ public static class Program
         switch (options.Command)
         {
             case Command.Help:
-                Console.Out.WriteLine(CommandLine.Help);
+                Console.Out.Write(CommandLine.HelpFor(options.HelpCommand));
                 return 0;
             case Command.Version:
                 Console.Out.WriteLine($"{CoreServices.ServerName} {CoreServices.Version}");

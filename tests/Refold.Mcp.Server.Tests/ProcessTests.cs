@@ -130,6 +130,6 @@ public sealed class ProcessTests : IAsyncLifetime
         var (exit, stdout, _) = await ServerProcess.RunAsync(Env(), "--help");
 
         Assert.Equal(0, exit);
-        Assert.Contains("refold-mcp call TOOL", stdout, StringComparison.Ordinal);
+        Assert.Contains("call <TOOL>", stdout, StringComparison.Ordinal);
     }
 }

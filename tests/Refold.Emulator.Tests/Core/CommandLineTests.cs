@@ -41,6 +41,17 @@ public sealed class CommandLineTests
         Assert.False(string.IsNullOrWhiteSpace(e.Message));
     }
 
+    [Theory]
+    [InlineData("--error-rate", "2", "--error-rate must be a number from 0 to 1, got '2'.")]
+    [InlineData("--storm-length", "0", "--storm-length must be a whole number from 1 to 1000000, got '0'.")]
+    [InlineData("--api-key", "sk_wrong", "--api-key must start with 'tk' (test environment) or 'pk' (production), as Refold's keys do.")]
+    public void Parse_BadValue_OneLineNamingTheFlagAndWhatIsAllowed(string flag, string value, string expected) =>
+        Assert.Equal(expected, Assert.Throws<ArgumentException>(() => EmulatorCommandLine.Parse([flag, value])).Message);
+
+    [Fact]
+    public void Usage_GeneratedFromTheFlags_ListsEveryOne() =>
+        Assert.All(EmulatorCommandLine.Flags, f => Assert.Contains(f.Name, EmulatorCommandLine.Usage, StringComparison.Ordinal));
+
     [Fact]
     public async Task Start_ProductionKey_SeedsTheProductionEnvironment()
     {
