@@ -20,4 +20,6 @@ COPY --from=build /app/refold-mcp ./
 USER $APP_UID
 EXPOSE 8080
 ENV REFOLD_BASE_URL=https://app.refold.ai
+# No curl in runtime-deps: the binary asks its own /healthz (liveness; /readyz also checks Refold, for orchestrators).
+HEALTHCHECK --interval=30s --timeout=5s --start-period=5s --retries=3 CMD ["/app/refold-mcp", "healthcheck", "--urls", "http://127.0.0.1:8080"]
 ENTRYPOINT ["/app/refold-mcp", "--transport", "http", "--urls", "http://0.0.0.0:8080"]

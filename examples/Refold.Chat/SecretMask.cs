@@ -1,14 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.AI;
+using Refold.Api.Client;
 
 namespace Refold.Chat;
 
-/// <summary>Hides credentials before anything is shown or written: secret-named fields and values that look like keys or tokens.</summary>
-internal static partial class SecretMask
+/// <summary>Hides credentials before anything is shown or written, as the server's <see cref="SecretFields"/> recognizes them.</summary>
+internal static class SecretMask
 {
-    public const string Hidden = "***";
+    public const string Hidden = SecretFields.Hidden;
 
     /// <summary>A compact one-line view of tool arguments, secrets hidden, each value and the whole cut short.</summary>
     public static string ShortArguments(IEnumerable<KeyValuePair<string, object?>> arguments, int maxLength = 160)
@@ -18,18 +18,12 @@ internal static partial class SecretMask
     }
 
     /// <summary>A copy of <paramref name="node"/> with secret fields and secret-looking strings replaced.</summary>
-    public static JsonNode? Mask(JsonNode? node) => node switch
-    {
-        JsonObject o => new JsonObject(o.Select(p => KeyValuePair.Create(p.Key, IsSecretName(p.Key) && p.Value is not null ? JsonValue.Create(Hidden) : Mask(p.Value)))),
-        JsonArray a => new JsonArray([.. a.Select(Mask)]),
-        JsonValue v when v.GetValueKind() == JsonValueKind.String => JsonValue.Create(MaskText(v.GetValue<string>())),
-        _ => node?.DeepClone(),
-    };
+    public static JsonNode? Mask(JsonNode? node) => SecretFields.Mask(node);
 
     /// <summary>Free text with every key- or token-looking word replaced.</summary>
-    public static string MaskText(string text) => SecretLike().Replace(text, Hidden);
+    public static string MaskText(string text) => SecretFields.MaskText(text);
 
-    public static bool IsSecretName(string name) => SecretName().IsMatch(name);
+    public static bool IsSecretName(string name) => SecretFields.IsSecretName(name);
 
     private static string Value(string key, object? value)
     {
@@ -55,12 +49,4 @@ internal static partial class SecretMask
     }
 
     private static string Cut(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
-
-    // "token", "session_token", "x-api-key", "client_secret"…; not counts such as "input_tokens".
-    [GeneratedRegex(@"api[_-]?key|secret|password|passwd|authorization|bearer|credential|private[_-]?key|(^|[_-])token$", RegexOptions.IgnoreCase)]
-    private static partial Regex SecretName();
-
-    // Refold API keys (tk…/pk… with a long tail), JWTs, and bearer values.
-    [GeneratedRegex(@"\b[tp]k_[A-Za-z0-9_]{16,}\b|\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\b|(?<=Bearer )[A-Za-z0-9._~+/=-]{12,}")]
-    private static partial Regex SecretLike();
 }

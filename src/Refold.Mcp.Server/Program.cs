@@ -29,6 +29,8 @@ public static class Program
             case Command.Version:
                 Console.Out.WriteLine($"{CoreServices.ServerName} {CoreServices.Version}");
                 return 0;
+            case Command.HealthCheck:
+                return await HealthProbe.RunAsync(options.Urls, Console.Error);
         }
 
         using var stop = new CancellationTokenSource();

@@ -5,6 +5,7 @@ using Polly.CircuitBreaker;
 using Polly.RateLimiting;
 using Polly.Timeout;
 using Refold.Api.Catalog;
+using Refold.Api.Diagnostics;
 using Refold.Api.Errors;
 using Refold.Api.Resilience;
 
@@ -39,13 +40,38 @@ public sealed class RefoldClient
 
     /// <summary>Sends <paramref name="operation"/> and returns its JSON result (null for an empty success).</summary>
     /// <exception cref="RefoldApiException">For a bad argument, a refused credential, or any Refold or network failure.</exception>
-    public async Task<JsonNode?> SendAsync(Operation operation, JsonObject? arguments = null, CancellationToken cancellationToken = default)
+    public Task<JsonNode?> SendAsync(Operation operation, JsonObject? arguments = null, CancellationToken cancellationToken = default) =>
+        SendAsync(operation, arguments, new RefoldExchange(), cancellationToken);
+
+    /// <summary>
+    /// Sends <paramref name="operation"/>, recording in <paramref name="exchange"/> what came of it (status, Refold's
+    /// request id, attempts, limiter wait), whether it succeeds or throws. The call is one <c>refold {operation}</c> span.
+    /// </summary>
+    /// <exception cref="RefoldApiException">For a bad argument, a refused credential, or any Refold or network failure.</exception>
+    public async Task<JsonNode?> SendAsync(Operation operation, JsonObject? arguments, RefoldExchange exchange, CancellationToken cancellationToken = default)
     {
         arguments ??= [];
         Fail(Check(operation, arguments));
 
         using var request = RequestFactory.Create(operation, arguments, Credential);
         RefoldRequestOptions.Set(request, operation, _limiterKey);
+        var telemetry = RequestTelemetry.Attach(request, operation.Name);
+        using var span = RequestSpan.Start(operation);
+        try
+        {
+            var result = await SendAsync(operation, arguments, request, exchange, cancellationToken).ConfigureAwait(false);
+            RequestSpan.End(span, telemetry, exchange, null);
+            return result;
+        }
+        catch (RefoldApiException e)
+        {
+            RequestSpan.End(span, telemetry, exchange, e.Error);
+            throw;
+        }
+    }
+
+    private async Task<JsonNode?> SendAsync(Operation operation, JsonObject arguments, HttpRequestMessage request, RefoldExchange exchange, CancellationToken cancellationToken)
+    {
 
         var sentAt = _time.GetUtcNow();
         HttpResponseMessage response;
@@ -60,6 +86,8 @@ public sealed class RefoldClient
 
         using (response)
         {
+            exchange.StatusCode = (int)response.StatusCode;
+            exchange.RequestId = response.Headers.TryGetValues(RefoldHeaders.RequestId, out var ids) ? ids.FirstOrDefault() : null;
             var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             Fail(RefoldErrorMapper.FromResponse(operation, response.StatusCode, body, response.Headers, _time.GetUtcNow(), arguments, sentAt));
             var result = Parse(body);

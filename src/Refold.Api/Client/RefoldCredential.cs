@@ -19,6 +19,9 @@ public abstract class RefoldCredential
     /// <summary>The linked account this credential acts for, if it names one.</summary>
     public abstract string? LinkedAccountId { get; }
 
+    /// <summary>A one-way fingerprint of the secret (16 hex digits of its SHA-256), to tell credentials apart in records.</summary>
+    public abstract string Fingerprint { get; }
+
     /// <summary>Org API key (<c>x-api-key</c>), optionally bound to a default linked account.</summary>
     public static RefoldCredential FromApiKey(string apiKey, string? linkedAccountId = null) => new ApiKeyCredential(apiKey, linkedAccountId);
 
@@ -26,7 +29,7 @@ public abstract class RefoldCredential
     public static RefoldCredential FromSessionToken(string token) => new SessionTokenCredential(token);
 
     /// <summary>Short stable fingerprint of a secret, for keys and logs.</summary>
-    internal static string Fingerprint(string secret) =>
+    internal static string FingerprintOf(string secret) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)))[..16];
 }
 
@@ -38,7 +41,8 @@ public sealed class ApiKeyCredential : RefoldCredential
         ArgumentException.ThrowIfNullOrWhiteSpace(apiKey);
         ApiKey = apiKey.Trim();
         LinkedAccountId = string.IsNullOrWhiteSpace(linkedAccountId) ? null : linkedAccountId.Trim();
-        LimiterKey = "key:" + Fingerprint(ApiKey);
+        Fingerprint = FingerprintOf(ApiKey);
+        LimiterKey = "key:" + Fingerprint;
     }
 
     internal string ApiKey { get; }
@@ -46,6 +50,8 @@ public sealed class ApiKeyCredential : RefoldCredential
     public override string? LinkedAccountId { get; }
 
     public override string LimiterKey { get; }
+
+    public override string Fingerprint { get; }
 
     public override string ToString() => LinkedAccountId is null ? "API key" : $"API key for linked account {LinkedAccountId}";
 }
@@ -58,7 +64,8 @@ public sealed class SessionTokenCredential : RefoldCredential
         ArgumentException.ThrowIfNullOrWhiteSpace(token);
         Token = token.Trim();
         Claims = SessionTokenClaims.TryRead(Token);
-        LimiterKey = Claims?.OrgId is { } org ? "org:" + org : "token:" + Fingerprint(Token);
+        Fingerprint = FingerprintOf(Token);
+        LimiterKey = Claims?.OrgId is { } org ? "org:" + org : "token:" + Fingerprint;
     }
 
     internal string Token { get; }
@@ -69,6 +76,8 @@ public sealed class SessionTokenCredential : RefoldCredential
     public override string? LinkedAccountId => Claims?.LinkedAccountId;
 
     public override string LimiterKey { get; }
+
+    public override string Fingerprint { get; }
 
     public override string ToString() => LinkedAccountId is null ? "session token" : $"session token for linked account {LinkedAccountId}";
 }

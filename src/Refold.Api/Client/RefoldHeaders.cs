@@ -11,6 +11,9 @@ public static class RefoldHeaders
     /// <summary>Where a session token travels (<c>Bearer</c>).</summary>
     public const string Authorization = "Authorization";
 
+    /// <summary>Refold's id of a request, on its answers.</summary>
+    public const string RequestId = "x-request-id";
+
     /// <summary>The linked account an org-key call acts for.</summary>
     public static string LinkedAccount => Param.LinkedAccountHeader.SentAs;
 

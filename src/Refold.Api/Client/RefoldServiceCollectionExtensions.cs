@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
+using Refold.Api.Diagnostics;
 using Refold.Api.Resilience;
 
 namespace Refold.Api.Client;
@@ -41,6 +42,9 @@ public static class RefoldServiceCollectionExtensions
                 RefoldResilience.Configure(pipeline, options, sp.GetRequiredService<IRefoldRateLimiter>(), sp.GetRequiredService<TimeProvider>());
             })
             .SelectPipelineBy(_ => RefoldRequestOptions.LimiterKey);
+
+        // Inside the pipeline: sees each attempt actually sent, for the upstream-request metrics.
+        builder.AddHttpMessageHandler(() => new UpstreamAttempts());
         return builder;
     }
 }

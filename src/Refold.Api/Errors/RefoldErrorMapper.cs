@@ -59,7 +59,7 @@ public static partial class RefoldErrorMapper
             Message = Shorten(MessageOf(operation, code, envelope, body, detail)),
             Retryable = RetryableOf(operation, kind, outcome),
             RetryAfterSeconds = RetryAfterSeconds(headers?.RetryAfter, now),
-            RequestId = Text(envelope, "request_id") ?? FirstHeader(headers, "x-request-id"),
+            RequestId = Text(envelope, "request_id") ?? FirstHeader(headers, Client.RefoldHeaders.RequestId),
             Hint = HintFor(operation, kind, errorCode, outcome, arguments, sentAt),
         };
     }

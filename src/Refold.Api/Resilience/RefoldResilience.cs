@@ -5,6 +5,7 @@ using Polly.RateLimiting;
 using Polly.Retry;
 using Polly.Timeout;
 using Refold.Api.Client;
+using Refold.Api.Diagnostics;
 
 namespace Refold.Api.Resilience;
 
@@ -34,6 +35,11 @@ internal static class RefoldResilience
             && (IsTooManyRequests(args.Outcome) || RefoldRequestOptions.IsIdempotent(args.Context.GetRequestMessage()))
             ? transient(args)
             : PredicateResult.False();
+        retry.OnRetry = args =>
+        {
+            RequestTelemetry.Of(args.Context.GetRequestMessage())?.Retried();
+            return default;
+        };
 
         var breaker = new HttpCircuitBreakerStrategyOptions
         {
@@ -46,6 +52,7 @@ internal static class RefoldResilience
         // Only what says Refold itself is unwell opens the circuit. A 4xx or a plain 500 answers one caller's own
         // request (a tenant's bad id, its broken workflow): counting it would let one tenant pause every other.
         breaker.ShouldHandle = args => new ValueTask<bool>(IsUpstreamFailure(args.Outcome));
+        BreakerGauge.Track(breaker);
 
         pipeline
             .AddTimeout(new TimeoutStrategyOptions { Name = DeadlineName, Timeout = options.CallDeadline })
@@ -53,9 +60,21 @@ internal static class RefoldResilience
             .AddCircuitBreaker(breaker)
             .AddRateLimiter(new RateLimiterStrategyOptions
             {
-                RateLimiter = args => limiter.AcquireAsync(RefoldRequestOptions.LimiterKey(args.Context.GetRequestMessage()), args.Context.CancellationToken),
+                RateLimiter = args => AcquireAsync(limiter, time, args.Context.GetRequestMessage(), args.Context.CancellationToken),
             })
             .AddTimeout(options.AttemptTimeout);
+    }
+
+    // Every attempt's wait for its permit goes to the limiter-wait histogram and onto its request's span.
+    private static async ValueTask<System.Threading.RateLimiting.RateLimitLease> AcquireAsync(IRefoldRateLimiter limiter, TimeProvider time, HttpRequestMessage? request,
+        CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        var lease = await limiter.AcquireAsync(RefoldRequestOptions.LimiterKey(request), cancellationToken).ConfigureAwait(false);
+        var waited = time.GetElapsedTime(started);
+        RequestTelemetry.Of(request)?.Waited(waited);
+        RefoldTelemetry.LimiterWait.Record(waited.TotalSeconds, new KeyValuePair<string, object?>(RefoldTelemetry.OutcomeTag, lease.IsAcquired ? "acquired" : "rejected"));
+        return lease;
     }
 
     /// <summary>Name of the strategy that bounds a whole call, so its timeout can be told from one attempt's.</summary>

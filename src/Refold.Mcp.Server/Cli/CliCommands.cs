@@ -7,6 +7,7 @@ using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using Refold.Api.Client;
 using Refold.Mcp.Server.Hosting;
+using Refold.Mcp.Server.Observability;
 using Refold.Mcp.Server.Sessions;
 using Refold.Mcp.Server.Tools;
 
@@ -50,7 +51,8 @@ public static class CliCommands
     }
 
     /// <summary>Runs one tool; prints the structured result on stdout (the text of an error on stderr). 1 on an error result.</summary>
-    public static async Task<int> CallAsync(RefoldSession session, string toolName, string? argumentsJson, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public static async Task<int> CallAsync(RefoldSession session, string toolName, string? argumentsJson, TextWriter output, TextWriter error, CancellationToken cancellationToken,
+        AuditLog? audit = null)
     {
         JsonObject? arguments;
         try
@@ -67,12 +69,12 @@ public static class CliCommands
         CallToolResult result;
         if (session.Tools.ByName.TryGetValue(toolName, out var tool))
         {
-            result = await tool.RunAsync(ToolCall.Local(session, arguments, cancellationToken)).ConfigureAwait(false);
+            result = await tool.RunAsync(ToolCall.Local(session, arguments, cancellationToken, audit)).ConfigureAwait(false);
         }
         else if (session.Tools.Operations.FirstOrDefault(o => o.Name == toolName) is { } operation)
         {
             // Not a tool of its own on this surface, but reachable through the catalog tools: run it directly.
-            result = await OperationRunner.RunAsync(ToolCall.Local(session, arguments, cancellationToken), operation).ConfigureAwait(false);
+            result = await OperationRunner.RunAsync(ToolCall.Local(session, arguments, cancellationToken, audit), operation).ConfigureAwait(false);
         }
         else
         {
@@ -129,7 +131,7 @@ public static class CliCommands
         services.AddRefoldMcpCore(options, upstream, toolSets);
         await using var provider = services.BuildServiceProvider();
         var session = RefoldSession.Create(provider.GetRequiredService<RefoldClientFactory>(), toolSets, provider.GetRequiredService<ILoggerFactory>(), credential);
-        return await CallAsync(session, options.CallTool!, options.CallArguments, Console.Out, Console.Error, cancellationToken).ConfigureAwait(false);
+        return await CallAsync(session, options.CallTool!, options.CallArguments, Console.Out, Console.Error, cancellationToken, provider.GetService<AuditLog>()).ConfigureAwait(false);
     }
 
     /// <summary>Whether <paramref name="name"/> is a tool of <paramref name="set"/> or an operation it reaches.</summary>

@@ -8,4 +8,5 @@ public enum Command
     Call,
     Help,
     Version,
+    HealthCheck,
 }

@@ -42,6 +42,7 @@ public static class CommandLine
         return command.Name switch
         {
             "tools" => options with { Command = Command.Tools },
+            "healthcheck" => options with { Command = Command.HealthCheck },
             "call" => options with { Command = Command.Call, CallTool = result.GetValue(CallTool), CallArguments = result.GetValue(CallArguments) },
             _ => options,
         };
@@ -55,6 +56,7 @@ public static class CommandLine
             new("serve", "run the MCP server (what refold-mcp does without a command)"),
             new("tools", "list the tools of the chosen surface (a table; JSON with --json)"),
             new("call", "run one tool and print its result (exit code 1 on an error result)") { CallTool, CallArguments },
+            new("healthcheck", "GET /healthz of the HTTP server at --urls; exit 0 when it answers 200 (the image's HEALTHCHECK)"),
         ];
         foreach (var command in (Cmd[])[root, .. commands])
         {

@@ -17,7 +17,7 @@ public static class ServerFlags
     [
         F.OneOf("--transport", "transport of the server (default stdio)", [("stdio", Transport.Stdio), ("http", Transport.Http)],
             (o, v) => o with { Transport = v }),
-        F.Text("--urls", "URLS", $"HTTP listen address(es), ';'-separated (default {ServerOptions.DefaultUrls}); endpoint /mcp",
+        F.Text("--urls", "URLS", $"HTTP listen address(es), ';'-separated (default {ServerOptions.DefaultUrls}); endpoint /mcp, health at /healthz (alive) and /readyz (Refold reachable), no credential needed",
             (o, v) => o with { Urls = v }),
         // Before --tools: a toolset implies every operation as its own tool unless --tools says otherwise.
         F.List("--toolsets", "a,b", $"only these resource groups (implies --tools all unless --tools is given): {string.Join(", ", RefoldCatalog.Groups.Select(g => g.Id))}",
@@ -70,6 +70,8 @@ public static class ServerFlags
             o => o with { AccountTools = o.AccountTools with { Actions = true } }),
         F.WholeNumber("--max-account-tools", "N", $"at most N such tools per session, workflows first (default {AccountToolOptions.DefaultMax})", 0, AccountToolOptions.HighestMax,
             (o, v) => o with { AccountTools = o.AccountTools with { Max = (int)v } }),
+        F.Text("--audit-log", "FILE", "append a JSON line per write (who, tool, targets, masked arguments, outcome, Refold request id, duration) to FILE; or REFOLD_AUDIT_LOG",
+            (o, v) => o with { AuditLog = v }),
         F.Text("--config", "FILE", "a JSON file whose \"Refold\" object sets the limits below by RefoldOptions names, e.g. \"CallDeadline\": 40 (flags win over REFOLD_* variables over the file; durations in seconds)",
             (o, v) => o with { ConfigFile = v }),
         .. Hosting.RefoldSettings.All.Select(s => F.Text(s.Flag, s.Seconds ? "SECONDS" : s.Flag == "--org-id" ? "ID" : "N", $"{s.Help}; or {s.Variable}",

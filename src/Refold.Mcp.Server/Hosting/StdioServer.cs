@@ -5,6 +5,7 @@ using ModelContextProtocol.Protocol;
 using Refold.Api.Client;
 using Refold.Api.Errors;
 using Refold.Mcp.Server.Cli;
+using Refold.Mcp.Server.Observability;
 using Refold.Mcp.Server.Primitives;
 using Refold.Mcp.Server.Sessions;
 using Refold.Mcp.Server.Tools;
@@ -26,6 +27,7 @@ public static class StdioServer
         ServerLogging.Configure(builder.Logging, options.LogLevel, logging);
         var toolSets = new ToolSets(options.Surface);
         builder.Services.AddRefoldMcpCore(options, upstream, toolSets);
+        builder.AddRefoldTelemetryExport(TelemetryExport.ProcessEnvironment());
 
         var tools = toolSets.For(credential);
         builder.Services.AddSingleton(sp => RefoldSession.Create(

@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.AspNetCore;
+using Refold.Api.Diagnostics;
 using Refold.Mcp.Server.Cli;
+using Refold.Mcp.Server.Observability;
 using Refold.Mcp.Server.Primitives;
 using Refold.Mcp.Server.Hosting;
 using Refold.Mcp.Server.Sessions;
@@ -38,10 +40,12 @@ public static class HttpServer
 
         // Over HTTP every tenant brings its own session token: org-wide writes stay with the org key unless the operator opts in.
         builder.Services.AddRefoldMcpCore(options, upstream, new ToolSets(options.Surface with { FenceOrgWritesFromTokens = !options.AllowOrgWritesFromTokens }));
+        builder.AddRefoldTelemetryExport(TelemetryExport.ProcessEnvironment());
         builder.Services.AddSingleton(options.Sessions);
         builder.Services.AddSingleton<AddressGate>();
         builder.Services.AddSingleton<CredentialSessions>();
         builder.Services.AddSingleton<SessionDirectory>();
+        builder.Services.AddRefoldHealthChecks();
         builder.Services.AddMcpServer(CoreServices.Configure(options.Surface)).WithRefoldResources().WithRefoldPrompts().WithHttpTransport(http =>
         {
             http.SessionMode = HttpServerSessionMode.StatefulForInitializeClients;
@@ -54,12 +58,14 @@ public static class HttpServer
                 // The session takes over the place its initialize request reserved, and gives it back when it closes.
                 var reservation = context.Items[RefoldAuthMiddleware.ReservationItem] as CredentialSessions.Reservation;
                 var handedOver = reservation?.TryHandOver() == true;
+                RefoldTelemetry.ActiveSessions.Add(1);
                 try
                 {
                     await server.RunAsync(cancellationToken).ConfigureAwait(false);
                 }
                 finally
                 {
+                    RefoldTelemetry.ActiveSessions.Add(-1);
                     if (handedOver)
                     {
                         reservation!.ReleaseFromSession();
@@ -80,6 +86,7 @@ public static class HttpServer
         var app = builder.Build();
         app.UseMiddleware<RequestGuard>();
         app.UseWhen(c => c.Request.Path.StartsWithSegments(Endpoint), branch => branch.UseMiddleware<RefoldAuthMiddleware>());
+        app.MapRefoldHealth();
         app.MapMcp(Endpoint);
         return app;
     }

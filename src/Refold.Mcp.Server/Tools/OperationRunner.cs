@@ -4,6 +4,7 @@ using ModelContextProtocol.Protocol;
 using Refold.Api.Catalog;
 using Refold.Api.Client;
 using Refold.Api.Errors;
+using Refold.Mcp.Server.Observability;
 using Refold.Mcp.Server.Sessions;
 
 namespace Refold.Mcp.Server.Tools;
@@ -50,23 +51,26 @@ public static partial class OperationRunner
     /// </summary>
     /// <exception cref="RefoldApiException">For a refusal, a bad argument, an unconfirmed call or any Refold failure.</exception>
     /// <exception cref="InputRequiredException">On an MRTR client, to ask for the confirmation (the SDK sends the question).</exception>
-    public static async Task<JsonNode?> SendAsync(ToolCall call, Operation operation, JsonObject arguments)
-    {
-        Fail(Refusal(call.Session, operation, arguments) ?? call.Session.Client.Check(operation, arguments));
-        if (call.Session.Tools.Surface.NeedsConfirmation(operation))
+    /// <remarks>A write is recorded in the audit log, whatever comes of it (<see cref="AuditTrail"/>).</remarks>
+    public static Task<JsonNode?> SendAsync(ToolCall call, Operation operation, JsonObject arguments) =>
+        AuditTrail.RunAsync(call, operation, arguments, dryRun: false, async exchange =>
         {
-            Fail(await Confirmation.AskAsync(call, operation, arguments).ConfigureAwait(false));
-        }
+            Fail(Refusal(call.Session, operation, arguments) ?? call.Session.Client.Check(operation, arguments));
+            if (call.Session.Tools.Surface.NeedsConfirmation(operation))
+            {
+                Fail(await Confirmation.AskAsync(call, operation, arguments).ConfigureAwait(false));
+            }
 
-        return await call.Session.Client.SendAsync(operation, arguments, call.CancellationToken).ConfigureAwait(false);
-    }
+            return await call.Session.Client.SendAsync(operation, arguments, exchange, call.CancellationToken).ConfigureAwait(false);
+        });
 
-    /// <summary>The request <see cref="SendAsync"/> would send, after the same refusals; nothing is sent and nothing asked.</summary>
-    public static Task<RequestPreview> PreviewAsync(ToolCall call, Operation operation, JsonObject arguments)
-    {
-        Fail(Refusal(call.Session, operation, arguments));
-        return call.Session.Client.PreviewAsync(operation, arguments, call.CancellationToken);
-    }
+    /// <summary>The request <see cref="SendAsync"/> would send, after the same refusals; nothing is sent and nothing asked (audited as a dry run).</summary>
+    public static Task<RequestPreview> PreviewAsync(ToolCall call, Operation operation, JsonObject arguments) =>
+        AuditTrail.RunAsync(call, operation, arguments, dryRun: true, _ =>
+        {
+            Fail(Refusal(call.Session, operation, arguments));
+            return call.Session.Client.PreviewAsync(operation, arguments, call.CancellationToken);
+        });
 
     /// <summary>Runs a tool's body, turning a Refold failure into its error result and anything unexpected into a logged, opaque one.</summary>
     public static async Task<CallToolResult> GuardAsync(ToolCall call, string tool, Func<Task<CallToolResult>> body)

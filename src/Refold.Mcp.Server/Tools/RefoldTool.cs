@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Refold.Api.Catalog;
+using Refold.Mcp.Server.Observability;
 using Refold.Mcp.Server.Sessions;
 
 namespace Refold.Mcp.Server.Tools;
@@ -19,8 +20,12 @@ public abstract class RefoldTool : McpServerTool
     /// <summary>Runs the tool for one call; never throws for a Refold failure.</summary>
     public abstract Task<CallToolResult> RunAsync(ToolCall call);
 
-    public sealed override async ValueTask<CallToolResult> InvokeAsync(RequestContext<CallToolRequestParams> request, CancellationToken cancellationToken = default) =>
-        await RunAsync(ToolCall.Of(request, cancellationToken)).ConfigureAwait(false);
+    /// <summary>Every MCP tool call passes here: its span and metrics (<see cref="ToolTelemetry"/>) are recorded once, for every tool.</summary>
+    public sealed override async ValueTask<CallToolResult> InvokeAsync(RequestContext<CallToolRequestParams> request, CancellationToken cancellationToken = default)
+    {
+        var call = ToolCall.Of(request, cancellationToken);
+        return await ToolTelemetry.RunAsync(call, Name, () => RunAsync(call)).ConfigureAwait(false);
+    }
 
     /// <summary>
     /// The wire definition of a declared tool (an operation or a composite): name, title, schema and annotations from

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using Refold.Mcp.Server.Observability;
 using Refold.Mcp.Server.Sessions;
 
 namespace Refold.Mcp.Server.Tools;
@@ -22,6 +23,9 @@ public sealed class ToolCall
     public RequestContext<CallToolRequestParams>? Request { get; init; }
 
     public CancellationToken CancellationToken { get; init; }
+
+    /// <summary>Where writes are recorded (<c>--audit-log</c>); null when no audit log is configured.</summary>
+    public AuditLog? Audit { get; init; }
 
     /// <summary>The server end of the client's session, to ask it something (elicitation); null from the CLI.</summary>
     public McpServer? Server => Request?.Server;
@@ -57,14 +61,16 @@ public sealed class ToolCall
         Arguments = ServerJson.ToObject(request.Params?.Arguments) ?? [],
         Request = request,
         CancellationToken = cancellationToken,
+        Audit = request.Services?.GetService(typeof(AuditLog)) as AuditLog,
     };
 
     /// <summary>A call with no MCP client behind it (the CLI, tests of a tool alone).</summary>
-    public static ToolCall Local(RefoldSession session, JsonObject? arguments, CancellationToken cancellationToken) => new()
+    public static ToolCall Local(RefoldSession session, JsonObject? arguments, CancellationToken cancellationToken, AuditLog? audit = null) => new()
     {
         Session = session,
         Arguments = arguments ?? [],
         CancellationToken = cancellationToken,
+        Audit = audit,
     };
 
     /// <summary>The same call with other arguments (a dispatcher passing on the inner operation's).</summary>
@@ -74,5 +80,6 @@ public sealed class ToolCall
         Arguments = arguments,
         Request = Request,
         CancellationToken = CancellationToken,
+        Audit = Audit,
     };
 }
