@@ -66,7 +66,8 @@ internal static class AuditTrail
             {
                 ["credential"] = credential switch { ApiKeyCredential => "api_key", SessionTokenCredential => "session_token", _ => null },
                 ["fingerprint"] = credential?.Fingerprint,
-                ["linked_account"] = Confirmation.AccountOf(call, operation, arguments),
+                // The account the call names (as header, path or body), else the credential's; null for the whole org.
+                ["linked_account"] = arguments[Param.LinkedAccountHeader.Name]?.ToString() ?? credential?.LinkedAccountId,
                 ["subject"] = call.Request?.User?.FindFirst("sub")?.Value,
             },
             ["tool"] = call.Request?.Params?.Name ?? operation.Name,

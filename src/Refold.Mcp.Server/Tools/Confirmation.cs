@@ -94,7 +94,8 @@ internal static class Confirmation
                 .Append(argument.Name).Append(" = ").Append(Shorten(arguments[argument.Name]!)).Append('\n');
         }
 
-        var account = AccountOf(call, operation, arguments);
+        var account = (operation.Arguments.Any(a => a.IsAccountScope) ? arguments[Param.LinkedAccountHeader.Name]?.ToString() : null)
+            ?? call.Session.Credential?.LinkedAccountId;
         text.Append("Linked account: ").Append(account ?? "none (the whole org)").Append('\n')
             .Append("Acting with: ").Append(call.Session.Credential?.ToString() ?? "no credential").Append('\n')
             .Append(Consequence(operation.Hints));
@@ -120,11 +121,6 @@ internal static class Confirmation
     /// <summary>The arguments given that name what the call acts on: its path parameters.</summary>
     public static IEnumerable<Refold.Api.Catalog.Argument> Targets(Operation operation, JsonObject arguments) =>
         operation.Arguments.Where(a => arguments[a.Name] is not null && !a.IsAccountScope && a.Declarations.Any(p => p.In == ParameterLocation.Path));
-
-    /// <summary>The linked account the call acts for: the one it names, else its credential's; null for the whole org.</summary>
-    public static string? AccountOf(ToolCall call, Operation operation, JsonObject arguments) =>
-        (operation.Arguments.Any(a => a.IsAccountScope) ? arguments[Param.LinkedAccountHeader.Name]?.ToString() : null)
-            ?? call.Session.Credential?.LinkedAccountId;
 
     /// <summary>What a ticket is bound to: this operation, these arguments, this credential.</summary>
     private static string Binding(ToolCall call, Operation operation, JsonObject arguments) =>

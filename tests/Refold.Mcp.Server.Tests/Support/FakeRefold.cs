@@ -25,6 +25,7 @@ public sealed class FakeRefold : IAsyncDisposable
     private readonly ConcurrentDictionary<string, string> _tokens = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<Recorded> _requests = new();
     private readonly ConcurrentQueue<Check> _checks = new();
+    private int _answered;
 
     private FakeRefold(WebApplication app) => _app = app;
 
@@ -136,6 +137,8 @@ public sealed class FakeRefold : IAsyncDisposable
 
     private async Task<IResult> HandleAsync(HttpContext context, Operation operation, Handler handler)
     {
+        // Like Refold, every answer names its request.
+        context.Response.Headers["x-request-id"] = $"req-{operation.Name}-{Interlocked.Increment(ref _answered)}";
         var authorization = context.Request.Headers.Authorization.ToString();
         var apiKey = context.Request.Headers["x-api-key"].ToString();
         string? account;
