@@ -45,6 +45,14 @@ public static class TelemetryExport
             return false;
         }
 
+        Register(builder, otel, traces, metrics);
+        return true;
+    }
+
+    // Apart, so that with no exporter configured the OpenTelemetry assemblies are not even loaded.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void Register(IHostApplicationBuilder builder, Dictionary<string, string?> otel, bool traces, bool metrics)
+    {
         // The stdio host starts with an empty configuration: the SDK reads its OTEL_* settings from there.
         builder.Configuration.AddInMemoryCollection(otel);
         var telemetry = builder.Services.AddOpenTelemetry();
@@ -62,8 +70,6 @@ public static class TelemetryExport
         {
             telemetry.WithMetrics(m => m.AddMeter(Names).AddOtlpExporter());
         }
-
-        return true;
     }
 
     /// <summary>The process's environment variables.</summary>
