@@ -96,20 +96,6 @@ public sealed class OutputSchemaTests
         Assert.Empty(Errors(tool, """{"docs":[{"account_id":"a"}],"truncated":true}"""));
     }
 
-    [Fact]
-    public async Task ListTools_CarriesTimeToLiveAndScope()
-    {
-        var (upstream, server) = await StartAsync(new Surface());
-        await using var ownedUpstream = upstream;
-        await using var ownedServer = server;
-
-        var list = await server.Client.ListToolsAsync(new ListToolsRequestParams());
-
-        Assert.Equal(ToolListCaching.StaticLifetime, list.TimeToLive);
-        Assert.Equal(CacheScope.Public, list.CacheScope);
-        Assert.Equal(list.Tools.Select(t => t.Name), (await server.Client.ListToolsAsync(new ListToolsRequestParams())).Tools.Select(t => t.Name));
-    }
-
     private static void AssertConforms(Tool tool, CallToolResult result)
     {
         var errors = Errors(tool, JsonSerializer.Serialize(result.StructuredContent));
