@@ -13,4 +13,6 @@ for file in openapi.yaml operations.json; do
 done
 
 UPDATE_CONTRACT=1 dotnet test tests/Refold.Api.Tests --filter "FullyQualifiedName~ContractFreshnessTests.InRepoContract_MatchesRefoldsDocument"
-git --no-pager diff --stat -- tests/Refold.Api.Tests/Contract/refold-contract.json
+# The response shapes the tools carry as output schemas, derived from the contract just written.
+UPDATE_CONTRACT=1 dotnet test tests/Refold.Api.Tests --filter "FullyQualifiedName~ResponseShapesTests.EmbeddedShapes_DerivedFromContract_Match"
+git --no-pager diff --stat -- tests/Refold.Api.Tests/Contract/refold-contract.json src/Refold.Api/Catalog/response-shapes.json

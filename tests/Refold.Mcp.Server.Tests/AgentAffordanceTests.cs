@@ -147,7 +147,7 @@ public sealed class AgentAffordanceTests
     [Fact]
     public async Task ExecuteWorkflow_SyncExecutionAsJsonBoolean_RunsSynchronously()
     {
-        var (upstream, server) = await StartAsync(new Surface { Confirm = ConfirmMode.Never });
+        var (upstream, server) = await StartAsync(new Surface { Mode = ToolMode.All, Confirm = ConfirmMode.Never });
         await using var ownedUpstream = upstream;
         await using var ownedServer = server;
         var workflows = await server.Client.CallAsync("list_workflows", "{}");

@@ -104,7 +104,7 @@ public sealed class EmulatorEndToEndTests
     public async Task Stdio_Emulator_ExecuteWorkflowAndFollowItsExecution()
     {
         // A workflow run is destructive (it may do anything); this operator lets runs go unasked.
-        await using var client = await ServerProcess.ConnectStdioAsync(new Dictionary<string, string?>(), new ConcurrentQueue<string>(), null, "--emulator", "--confirm", "never");
+        await using var client = await ServerProcess.ConnectStdioAsync(new Dictionary<string, string?>(), new ConcurrentQueue<string>(), null, "--emulator", "--confirm", "never", "--tools", "all");
 
         await AssertWorkflowRunsAsync(client);
     }

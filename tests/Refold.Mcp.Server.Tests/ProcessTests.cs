@@ -26,7 +26,7 @@ public sealed class ProcessTests : IAsyncLifetime
         await using (var client = await ServerProcess.ConnectStdioAsync(Env(), stderr, protocol, "--log-level", "debug"))
         {
             var tools = await client.ListToolsAsync();
-            var apps = await client.CallAsync("list_applications");
+            var apps = await client.CallAsync("call_read_operation", """{"name":"list_applications"}""");
             var missing = await client.CallAsync("get_linked_account", """{"linked_account_id":"acct_missing"}""");
             var bad = await client.CallAsync("list_linked_accounts", """{"page":"two"}""");
 

@@ -48,7 +48,7 @@ public sealed class StdioSessionTests : IAsyncLifetime
     {
         await using var server = await StartAsync();
 
-        var result = await server.Client.CallAsync("list_applications");
+        var result = await server.Client.CallAsync("call_read_operation", """{"name":"list_applications"}""");
 
         Assert.False(result.IsError);
         Assert.Equal("hubspot", result.Structured().GetProperty("items")[0].Str("slug"));
@@ -110,7 +110,7 @@ public sealed class StdioSessionTests : IAsyncLifetime
 
         await Assert.ThrowsAsync<McpProtocolException>(() => server.Client.CallAsync("no_such_tool"));
 
-        Assert.False((await server.Client.CallAsync("list_applications")).IsError);
+        Assert.False((await server.Client.CallAsync("call_read_operation", """{"name":"list_applications"}""")).IsError);
     }
 
     [Fact]
@@ -208,7 +208,7 @@ public sealed class StdioSessionTests : IAsyncLifetime
         var tools = await server.Client.ListToolsAsync();
         var describe = await server.Client.CallAsync("describe_operation", """{"name":"create_linked_account"}""");
 
-        Assert.All(tools, t => Assert.True(t.ProtocolTool.Annotations!.ReadOnlyHint));
+        Assert.All(tools, t => Assert.True(WireHints.Read(t.ProtocolTool.Annotations).ReadOnly));
         Assert.DoesNotContain("call_write_operation", tools.Select(t => t.Name));
         Assert.True(describe.IsError);
     }
@@ -219,7 +219,7 @@ public sealed class StdioSessionTests : IAsyncLifetime
         var token = _refold.MintToken("acct_alpha");
         await using (var server = await StartAsync())
         {
-            await server.Client.CallAsync("list_applications");
+            await server.Client.CallAsync("call_read_operation", """{"name":"list_applications"}""");
             await server.Client.CallAsync("get_linked_account", """{"linked_account_id":"acct_missing"}""");
             Assert.Empty(server.Logs.Leaks(FakeRefold.ApiKey));
         }

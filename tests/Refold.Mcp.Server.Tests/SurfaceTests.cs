@@ -31,9 +31,10 @@ public sealed class SurfaceTests
 
     [Theory]
     [MemberData(nameof(Surfaces))]
-    public void EveryTool_AnySurface_HasDescriptionTitleSchemaAndAllFourAnnotations(string surfaceName, Surface surface, CredentialShape shape)
+    public void EveryTool_AnySurface_HasDescriptionTitleSchemasAndHonestAnnotations(string surfaceName, Surface surface, CredentialShape shape)
     {
-        var json = JsonDocument.Parse(CliCommands.ToolsJson(ToolSet.Build(surface, shape), indented: false));
+        var set = ToolSet.Build(surface, shape);
+        var json = JsonDocument.Parse(CliCommands.ToolsJson(set, indented: false));
 
         foreach (var tool in json.RootElement.GetProperty("tools").EnumerateArray())
         {
@@ -41,25 +42,30 @@ public sealed class SurfaceTests
             Assert.False(string.IsNullOrWhiteSpace(tool.Str("description")), $"{surfaceName}/{shape}: {name} has no description");
             Assert.False(string.IsNullOrWhiteSpace(tool.Str("title")), $"{surfaceName}/{shape}: {name} has no title");
             Assert.Equal("object", tool.GetProperty("inputSchema").Str("type"));
-            var annotations = tool.GetProperty("annotations");
-            foreach (var hint in new[] { "readOnlyHint", "destructiveHint", "idempotentHint", "openWorldHint" })
+            Assert.True(tool.TryGetProperty("outputSchema", out var output), $"{surfaceName}/{shape}: {name} has no outputSchema");
+            Assert.Equal("object", output.Str("type"));
+            Assert.False(tool.GetProperty("annotations").TryGetProperty("title", out _), $"{surfaceName}/{shape}: {name} repeats its title in annotations");
+        }
+
+        // Read with the specification's defaults, the annotations say what the declaration says.
+        foreach (var tool in set.Tools)
+        {
+            var declared = tool switch
             {
-                Assert.True(annotations.TryGetProperty(hint, out var value) && value.ValueKind is JsonValueKind.True or JsonValueKind.False,
-                    $"{surfaceName}/{shape}: {name} lacks {hint}");
+                OperationTool o => o.Operation.Hints,
+                CompositeToolBase c => c.Declaration.Hints,
+                _ => (ToolHints?)null,
+            };
+            if (declared is { } hints)
+            {
+                var wire = WireHints.Read(tool.ProtocolTool.Annotations);
+                Assert.Equal((hints.ReadOnly, hints.OpenWorld), (wire.ReadOnly, wire.OpenWorld));
+                if (!hints.ReadOnly)
+                {
+                    Assert.Equal((hints.Destructive, hints.Idempotent), (wire.Destructive, wire.Idempotent));
+                }
             }
         }
-    }
-
-    [Theory]
-    [InlineData(CredentialShape.OrgKey)]
-    [InlineData(CredentialShape.OrgKeyWithAccount)]
-    [InlineData(CredentialShape.SessionToken)]
-    [InlineData(CredentialShape.None)]
-    public void CompactSurface_ToolsList_UnderFiveThousandTokens(CredentialShape shape)
-    {
-        var bytes = Encoding.UTF8.GetByteCount(CliCommands.ToolsJson(ToolSet.Build(new Surface(), shape), indented: false));
-
-        Assert.True(bytes / 4 < 5000, $"compact tools/list for {shape} is {bytes / 4} tokens");
     }
 
     [Theory]
@@ -137,7 +143,7 @@ public sealed class SurfaceTests
         {
             var set = ToolSet.Build(new Surface { Mode = mode, ReadOnly = true }, CredentialShape.OrgKey);
 
-            Assert.All(set.Tools, t => Assert.True(t.ProtocolTool.Annotations!.ReadOnlyHint));
+            Assert.All(set.Tools, t => Assert.True(WireHints.Read(t.ProtocolTool.Annotations).ReadOnly));
             Assert.All(set.Operations, o => Assert.True(o.Hints.ReadOnly));
         }
     }
@@ -156,9 +162,9 @@ public sealed class SurfaceTests
     [InlineData(CallOperationTool.DestructiveToolName, true)]
     public void CallOperationTools_Annotations_DestructiveOnlyForTheDestructiveDispatcher(string name, bool destructive)
     {
-        var tool = ToolSet.Build(new Surface(), CredentialShape.OrgKey).ByName[name].ProtocolTool.Annotations!;
+        var tool = WireHints.Read(ToolSet.Build(new Surface(), CredentialShape.OrgKey).ByName[name].ProtocolTool.Annotations);
 
-        Assert.Equal((false, destructive, false, true), (tool.ReadOnlyHint, tool.DestructiveHint, tool.IdempotentHint, tool.OpenWorldHint));
+        Assert.Equal((false, destructive, false, true), (tool.ReadOnly, tool.Destructive, tool.Idempotent, tool.OpenWorld));
     }
 
     [Fact]

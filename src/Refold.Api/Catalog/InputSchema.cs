@@ -28,7 +28,8 @@ public static class InputSchema
             schema["required"] = required;
         }
 
-        schema["additionalProperties"] = false;
+        // Unknown arguments are refused (ArgumentValidator names the known ones); the server instructions say so once
+        // instead of additionalProperties: false on every tool.
         return schema;
     }
 
@@ -49,7 +50,12 @@ public static class InputSchema
             constrained["enum"] = new JsonArray([.. values.Select(v => (JsonNode?)JsonValue.Create(v))]);
         }
 
-        schema["description"] = argument.Description;
+        // A shared parameter's meaning is given once, in the server instructions (Parameter.DescribedOnce).
+        if (!argument.Declarations.All(d => d.DescribedOnce))
+        {
+            schema["description"] = argument.Description;
+        }
+
         return schema;
     }
 

@@ -20,22 +20,22 @@ public static class Param
         new() { Name = name, In = ParameterLocation.Body, Type = ParameterType.Object, Required = required, Description = description, Spread = true };
 
     /// <summary>1-based page number.</summary>
-    public static Parameter Page { get; } = Query("page", "Page number, starting at 1 (default 1).", ParameterType.Integer);
+    public static Parameter Page { get; } = Query("page", "Page number, from 1.", ParameterType.Integer) with { DescribedOnce = true };
 
     /// <summary>Page size.</summary>
-    public static Parameter Limit { get; } = Query("limit", "Items per page (default 10).", ParameterType.Integer);
+    public static Parameter Limit { get; } = Query("limit", "Items per page (default 10).", ParameterType.Integer) with { DescribedOnce = true };
 
-    /// <summary>The linked account an org-key call acts for; a session token carries its own and ignores this.</summary>
-    public static Parameter LinkedAccountHeader { get; } = Header(
-        "linked_account_id",
-        "Your id of the linked account (customer) to act for, e.g. 'acct_9001'. Needed with an org API key; omit it with a session token, which names its own account.");
+    /// <summary>
+    /// The linked account an org-key call acts for; a session token carries its own and ignores this. The rest (needed
+    /// with an org key, left out with a session token) is said once, in the server instructions.
+    /// </summary>
+    public static Parameter LinkedAccountHeader { get; } = Header("linked_account_id", AccountDescription) with { DescribedOnce = true };
 
     /// <summary>Same as <see cref="LinkedAccountHeader"/> but Refold insists on it for this operation.</summary>
-    public static Parameter RequiredLinkedAccountHeader { get; } = LinkedAccountHeader with
-    {
-        Required = true,
-        Description = "Your id of the linked account (customer) to act for, e.g. 'acct_9001'. Required.",
-    };
+    public static Parameter RequiredLinkedAccountHeader { get; } = LinkedAccountHeader with { Required = true };
+
+    /// <summary>What <c>linked_account_id</c> is, wherever a tool takes it.</summary>
+    public const string AccountDescription = "The customer's account_id (from list_linked_accounts).";
 
     /// <summary>The application slug sent as a header.</summary>
     public static Parameter SlugHeader(bool required = true) => Header(

@@ -17,6 +17,12 @@ public sealed record Parameter
 
     public bool Required { get; init; }
 
+    /// <summary>
+    /// True for a parameter many tools share whose meaning the server instructions give once (<c>linked_account_id</c>,
+    /// <c>page</c>, <c>limit</c>): tool schemas then list it without its description.
+    /// </summary>
+    public bool DescribedOnce { get; init; }
+
     /// <summary>Allowed values, when Refold documents a closed set.</summary>
     public IReadOnlyList<string>? Enum { get; init; }
 

@@ -12,7 +12,7 @@ public static class Applications
         Name = "list_applications",
         Group = Group,
         Title = "List applications",
-        Description = "Lists the apps enabled for the org, each marked with whether the given linked account has connected it (connected, connected_accounts[] with status active or expired, reauth_required). Use it to find an app's slug and auth_type; use get_application for one known slug. Returns a plain array, not paged; your own default app is left out. Pass linked_account_id.",
+        Description = "Lists the org's apps (not paged), each saying whether the linked account connected it and needs reauth. Gives an app's slug and auth_type; get_application reads one.",
         Method = HttpMethod.Get,
         Route = "/api/v2/public/application",
         Auth = AuthLevel.Org,
@@ -21,11 +21,11 @@ public static class Applications
         Parameters =
         [
             Param.LinkedAccountHeader,
-            Param.Query("linked_account_id", "Your id of the linked account whose connection status is reported, e.g. 'acct_9001'."),
-            Param.Query("slug", "Return only the app with this slug, e.g. 'hubspot'."),
-            Param.Query("tags", "Return only apps with this tag or category, e.g. 'CRM'."),
-            Param.Query("ecosystem", "Filter on the app's ecosystem flag: 'true' or 'false'.") with { Enum = ["true", "false"] },
-            Param.Query("auth_type", "Return only apps using this auth type, e.g. 'oauth2' or 'keybased'."),
+            Param.Query("linked_account_id", Param.AccountDescription) with { DescribedOnce = true },
+            Param.Query("slug", "One app."),
+            Param.Query("tags", "A tag, e.g. 'CRM'."),
+            Param.Query("ecosystem", "Filter on the ecosystem flag.") with { Enum = ["true", "false"] },
+            Param.Query("auth_type", "e.g. 'oauth2'."),
         ],
     };
 

@@ -40,7 +40,7 @@ public static class Credentials
         [
             Param.Path("key", "Credential key name, e.g. 'api_key'."),
             Param.LinkedAccountHeader,
-            Param.Query("linked_account_id", "Your id of the linked account, e.g. 'acct_9001'; needed with an org API key, omitted with a session token."),
+            Param.Query("linked_account_id", Param.AccountDescription) with { DescribedOnce = true },
             Param.Body("value", "The credential value; anything that is not a string is converted to one.", ParameterType.Any, required: true),
         ],
     };
@@ -59,7 +59,7 @@ public static class Credentials
         [
             Param.Path("key", "Credential key name to remove, e.g. 'api_key'."),
             Param.LinkedAccountHeader,
-            Param.Query("linked_account_id", "Your id of the linked account, e.g. 'acct_9001'; needed with an org API key, omitted with a session token."),
+            Param.Query("linked_account_id", Param.AccountDescription) with { DescribedOnce = true },
         ],
     };
 

@@ -61,7 +61,7 @@ public static class Datarefs
             Param.LinkedAccountHeader,
             Param.Path("refName", "Dataref name (from list_datarefs), e.g. 'sku_map'."),
             Param.Page,
-            Param.Limit with { Description = "Records per page (default 100)." },
+            Param.Limit with { Description = "Records per page (default 100).", DescribedOnce = false },
         ],
     };
 

@@ -12,7 +12,7 @@ public static class LinkedAccounts
         Name = "list_linked_accounts",
         Group = Group,
         Title = "List linked accounts",
-        Description = "Pages through the linked accounts (your customers) in the API key's environment. Use it to find an account_id; use get_linked_account when you already know it. Returns a page: docs[] (account_id, name, udf, integrations without secrets), totalDocs, totalPages, hasNextPage. Can filter on a linked-account environment variable with env_variable_name plus env_variable_value.",
+        Description = "Pages through the linked accounts (your customers) to find an account_id; get_linked_account reads a known one. Filters on an account variable.",
         Method = HttpMethod.Get,
         Route = "/api/v2/public/linked-account",
         Auth = AuthLevel.Org,
@@ -23,8 +23,8 @@ public static class LinkedAccounts
         [
             Param.Page,
             Param.Limit,
-            Param.Query("env_variable_name", "Name of a linked-account environment variable to filter on; pair it with env_variable_value."),
-            Param.Query("env_variable_value", "Value that env_variable_name must hold for an account to be listed."),
+            Param.Query("env_variable_name", "Variable to filter on."),
+            Param.Query("env_variable_value", "Value it must hold."),
         ],
     };
 
@@ -33,7 +33,7 @@ public static class LinkedAccounts
         Name = "create_linked_account",
         Group = Group,
         Title = "Create a linked account",
-        Description = "Registers a new linked account (one of your customers) under an id you choose. Use upsert_linked_account instead when the account may already exist. Can seed credentials for your own default app (your_app.auth_credentials) and user-defined fields (udf). Returns the account record (_id, account_id, name, environment, udf) without integrations.",
+        Description = "Registers a new linked account (customer) under an id you choose; upsert_linked_account when it may exist. Can seed default-app credentials and user-defined fields.",
         Method = HttpMethod.Post,
         Route = "/api/v2/public/linked-account",
         Auth = AuthLevel.Org,
@@ -41,11 +41,11 @@ public static class LinkedAccounts
         OutcomeCheck = new() { Read = "get_linked_account", LookFor = "the account (it exists only if the create took effect)", Arguments = [("linked_account_id", "account_id"), ("linked_account_id", "linked_account_id")] },
         Parameters =
         [
-            Param.Body("account_id", "Your own unique id for the customer, e.g. 'acct_9001'; give this or linked_account_id."),
-            Param.Body("linked_account_id", "Alternative name for account_id; send one of the two."),
-            Param.Body("name", "Display name of the customer, e.g. 'Globex Corp'."),
-            Param.Body("your_app", "Credentials for your own default app as {\"auth_credentials\": {\"api_key\": \"...\"}} with string values; auth_credentials is required inside it.", ParameterType.Object),
-            Param.Body("udf", "User-defined fields as a flat string map, e.g. {\"tier\": \"gold\"}.", ParameterType.Object),
+            Param.Body("account_id", "Your id for it, e.g. 'acct_9001'."),
+            Param.Body("linked_account_id", "Same as account_id."),
+            Param.Body("name", "Display name."),
+            Param.Body("your_app", "{\"auth_credentials\": {\"api_key\": \"...\"}}, string values.", ParameterType.Object),
+            Param.Body("udf", "Flat string map, e.g. {\"tier\": \"gold\"}.", ParameterType.Object),
         ],
     };
 
@@ -75,14 +75,14 @@ public static class LinkedAccounts
         Name = "get_linked_account",
         Group = Group,
         Title = "Get a linked account",
-        Description = "Fetches one linked account by the id you assigned to it. Use it to check a customer's name, user-defined fields and which apps it has connected; integrations come back without credentials or tokens. Returns the account object (_id, account_id, name, environment, udf[], integrations[]); 404 if unknown. Ids come from list_linked_accounts.",
+        Description = "Reads one linked account: name, user-defined fields and connected apps (no secrets); 404 if unknown.",
         Method = HttpMethod.Get,
         Route = "/api/v2/public/linked-account/{linked_account_id}",
         Auth = AuthLevel.Either,
         Hints = ToolHints.Read,
         Parameters =
         [
-            Param.Path("linked_account_id", "The account_id you gave the customer, e.g. 'acct_9001' (see list_linked_accounts)."),
+            Param.Path("linked_account_id", Param.AccountDescription),
         ],
     };
 
@@ -126,7 +126,7 @@ public static class LinkedAccounts
         Name = "get_active_linked_account",
         Group = Group,
         Title = "Get the session's linked account",
-        Description = "Returns the linked account that the current session token belongs to, without needing its id. Use it when you hold only a session token; with a known account_id use get_linked_account instead. Returns the account object (account_id, name, environment, udf, integrations).",
+        Description = "Reads the linked account the session token belongs to, no id needed; with a known account_id use get_linked_account.",
         Method = HttpMethod.Get,
         Route = "/api/v2/public/session/active-linked-account",
         Auth = AuthLevel.Account,

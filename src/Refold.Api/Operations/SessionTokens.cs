@@ -12,15 +12,15 @@ public static class SessionTokens
         Name = "generate_session_token",
         Group = Group,
         Title = "Generate a session token",
-        Description = "Issues a JWT session token plus refresh token for one linked account, for a browser or hosted page to use in place of the API key. A still-valid token is reused unless force_refresh is 'true'. Returns {token, refresh_token, expires_in, refresh_expires_in} with lifetimes in seconds; always read expires_in. The account must already exist (see create_linked_account).",
+        Description = "Issues a session token (and refresh token) for an existing linked account, for a browser or hosted page to use instead of the API key; reuses a valid one unless force_refresh.",
         Method = HttpMethod.Post,
         Route = "/api/v2/public/session-token",
         Auth = AuthLevel.Org,
         Hints = ToolHints.Update,
         Parameters =
         [
-            Param.Query("force_refresh", "'true' to always issue a new token; 'false' (default) reuses a valid one.") with { Enum = ["true", "false"] },
-            Param.Body("linked_account_id", "Your id of an existing linked account, e.g. 'acct_9001'.", ParameterType.String, required: true),
+            Param.Query("force_refresh", "Always issue a new one.") with { Enum = ["true", "false"] },
+            Param.Body("linked_account_id", Param.AccountDescription, ParameterType.String, required: true),
         ],
     };
 

@@ -61,7 +61,7 @@ public static class Tables
             Param.LinkedAccountHeader,
             Param.Path("table_id", "Table _id (from list_tables or create_table)."),
             Param.Page,
-            Param.Limit with { Description = "Rows per page (default 100)." },
+            Param.Limit with { Description = "Rows per page (default 100).", DescribedOnce = false },
         ],
     };
 

@@ -36,12 +36,12 @@ public static class CliCommands
         output.WriteLine($"{"TOOL".PadRight(width)}  FLAGS  TITLE");
         foreach (var tool in set.Tools)
         {
-            var a = tool.ProtocolTool.Annotations!;
+            var a = WireHints.Read(tool.ProtocolTool.Annotations);
             var flags = new StringBuilder()
-                .Append(a.ReadOnlyHint == true ? 'R' : 'W')
-                .Append(a.DestructiveHint == true ? 'D' : '-')
-                .Append(a.IdempotentHint == true ? 'I' : '-')
-                .Append(a.OpenWorldHint == true ? 'O' : '-');
+                .Append(a.ReadOnly ? 'R' : 'W')
+                .Append(a.Destructive ? 'D' : '-')
+                .Append(a.Idempotent ? 'I' : '-')
+                .Append(a.OpenWorld ? 'O' : '-');
             output.WriteLine($"{tool.Name.PadRight(width)}  {flags}   {tool.ProtocolTool.Title}");
         }
 

@@ -25,6 +25,11 @@ public static class ServerInstructions
             text.Append("Every Refold operation available here is its own tool; read a tool's description for which sibling to use and where its ids come from. ");
         }
 
+        // Facts every tool shares, said here once instead of in each tool's description.
+        text.Append("With an org API key, a tool that acts for one customer takes linked_account_id (the account_id from list_linked_accounts); ")
+            .Append("a session token names its own account, so leave it out. Paged lists take page (from 1) and limit. ")
+            .Append("Unknown arguments are refused with the known ones named. Each tool's outputSchema gives the members its result has. ");
+
         if (surface.Toolsets is { } toolsets)
         {
             text.Append("Only these resource groups are enabled: ").AppendJoin(", ", toolsets.Order(StringComparer.Ordinal)).Append(". ");
@@ -48,11 +53,11 @@ public static class ServerInstructions
                     ConfirmMode.Writes => "Every write asks the user to confirm first; ",
                     _ => "Destructive operations (deletes, replacements, workflow runs) ask the user to confirm first; ",
                 })
-                .Append("a write given dry_run: true returns the request it would send and sends nothing. ");
+                .Append("a write given dry_run: true returns the exact request it would send (secrets redacted) and sends nothing. ");
         }
 
         text.Append($"Results over about {surface.Budget.MaxTokens} tokens are cut by whole items and say truncated: true with how to get the rest; ")
-            .Append("read-only operations take fields to return only the members you need. ")
+            .Append("read-only operations take fields (member names, dotted for nested ones) to return only the members you need. ")
             .Append("Errors come back as results with isError and a structured body (status_code, error_code, message, retryable, hint).");
         return text.ToString();
     }

@@ -45,7 +45,8 @@ public static class StdioServer
         var mcp = builder.Services.AddMcpServer(CoreServices.Configure(options.Surface));
         var (input, output) = streams ?? (Console.OpenStandardInput(), Console.OpenStandardOutput());
         mcp.WithStreamServerTransport(StdioInput.Messages(input, Console.Error), output);
-        mcp.WithRefoldResources().WithRefoldPrompts();
+        mcp.WithRefoldResources().WithRefoldPrompts().WithToolListCaching(
+            withAccountTools ? options.AccountTools.Lifetime : ToolListCaching.StaticLifetime, perCaller: withAccountTools);
         if (withAccountTools)
         {
             builder.Services.AddOptions<ModelContextProtocol.Server.McpServerOptions>()

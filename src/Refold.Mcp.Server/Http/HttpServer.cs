@@ -81,7 +81,7 @@ public static class HttpServer
                     ? await AccountToolCollection.CreateAsync(identity.Session, context.RequestServices.GetService<AccountToolSources>(), cancellationToken).ConfigureAwait(false)
                     : [];
             };
-        }).WithAccountToolRefresh();
+        }).WithAccountToolRefresh().WithToolListCaching(ToolListCaching.TimeToLive(options.AccountTools), perCaller: true);
 
         var app = builder.Build();
         app.UseMiddleware<RequestGuard>();

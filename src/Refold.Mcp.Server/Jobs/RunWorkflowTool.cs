@@ -11,25 +11,25 @@ namespace Refold.Mcp.Server.Jobs;
 /// run_workflow: resolve a published workflow by id, alias or name, check the input against its request structure,
 /// start it asynchronously for the linked account and follow it to the end (or to a human task, or the wait's end).
 /// </summary>
-public sealed class RunWorkflowTool(ToolSet set) : CompositeToolBase(Declared, set)
+public sealed class RunWorkflowTool(ToolSet set) : CompositeToolBase(Declared, set, OutputSchema.FollowedRun())
 {
     public static CompositeTool Declared { get; } = new()
     {
         Name = "run_workflow",
         Group = Workflows.Group,
         Title = "Run a workflow and follow it",
-        Description = "Runs a published workflow for a linked account and follows the run: pass workflow (its _id, workflow_alias or exact name) and input (checked against the workflow's expected input first). Sends progress per node and returns each node's outcome (status, attempts, error) and the return value. If the wait ends first you get finished: false and the execution_id for wait_for_execution; a run held at a human task returns waiting_for: human_task with its form.",
+        Description = "The way to run a published workflow for a linked account: checks the input, follows the run with progress, reports each node and the return value. Unfinished runs go on with wait_for_execution; at a human task waiting_for gives its form.",
         Auth = AuthLevel.Either,
         Hints = ToolHints.Run,
         Calls = [Workflows.ListWorkflows, Workflows.GetWorkflowRequestStructure, Workflows.ExecuteWorkflow, Executions.GetExecution],
         Parameters =
         [
-            Param.Body("workflow", "The workflow's _id, workflow_alias or exact name, e.g. 'Nightly contact sync' (see list_workflows).", required: true),
+            Param.Body("workflow", "_id, workflow_alias or exact name (list_workflows).", required: true),
             Param.RequiredLinkedAccountHeader,
-            Param.Body("input", "The workflow's input object, e.g. {\"ticket_id\": \"4711\"}; {} when it takes none.", ParameterType.Object),
+            Param.Body("input", "The workflow's input; {} when none.", ParameterType.Object),
             WaitArgument.Parameter,
-            Param.Header("config_id", "Config whose settings the run uses; defaults to the linked account id."),
-            Param.Header("instance_tag", "Free-text label stored on the execution, e.g. 'chat-request-7'."),
+            Param.Header("config_id", "Config to use (default: the account's)."),
+            Param.Header("instance_tag", "Label stored on the run."),
         ],
     };
 

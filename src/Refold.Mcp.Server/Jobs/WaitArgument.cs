@@ -8,7 +8,7 @@ namespace Refold.Mcp.Server.Jobs;
 public static class WaitArgument
 {
     public static Parameter Parameter { get; } = Param.Body("timeout_s",
-        $"Seconds to wait for the run before answering with its state so far (default {Surface.DefaultWaitSeconds}, under common client timeouts; the server's maximum applies). The run goes on either way.",
+        $"Most seconds to wait (default {Surface.DefaultWaitSeconds}); the run goes on.",
         ParameterType.Integer);
 
     /// <summary>Null and the wait, or the error result for an out-of-range value.</summary>

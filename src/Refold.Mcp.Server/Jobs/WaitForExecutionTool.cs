@@ -6,20 +6,20 @@ using Refold.Mcp.Server.Tools;
 namespace Refold.Mcp.Server.Jobs;
 
 /// <summary>wait_for_execution: follow a run that already exists, with the same progress and report as run_workflow.</summary>
-public sealed class WaitForExecutionTool(ToolSet set) : CompositeToolBase(Declared, set)
+public sealed class WaitForExecutionTool(ToolSet set) : CompositeToolBase(Declared, set, OutputSchema.FollowedRun())
 {
     public static CompositeTool Declared { get; } = new()
     {
         Name = "wait_for_execution",
         Group = Executions.Group,
         Title = "Wait for an execution to finish",
-        Description = "Follows an existing workflow run until it finishes, reaches a human task or the wait ends, sending progress per node. Returns the same compact report as run_workflow: status, finished, each node's outcome (status, attempts, error), the return value. Pass execution_id from run_workflow, execute_workflow or list_executions. Only reads: stopping a run is stop_execution.",
+        Description = "Follows an existing run (from run_workflow or list_executions) to its end, a human task or the end of the wait, with progress; reports as run_workflow does.",
         Auth = AuthLevel.Either,
         Hints = ToolHints.Read,
         Calls = [Executions.GetExecution],
         Parameters =
         [
-            Param.Body("execution_id", "Execution _id, e.g. '66a1f00dbeefcafe00000901'.", required: true),
+            Param.Body("execution_id", "The run's _id.", required: true),
             Param.LinkedAccountHeader,
             WaitArgument.Parameter,
         ],

@@ -14,11 +14,11 @@ public abstract class AccountTool : RefoldTool
 {
     private readonly JsonObject _schema;
 
-    protected AccountTool(string name, string title, string description, JsonObject schema, Operation operation)
+    protected AccountTool(string name, string title, string description, JsonObject schema, Operation operation, JsonObject outputSchema)
     {
         _schema = schema;
         Operation = operation;
-        ProtocolTool = Define(name, title, description, schema, operation.Hints);
+        ProtocolTool = Define(name, title, description, schema, operation.Hints, outputSchema);
         Fingerprint = string.Join('\n', name, title, description, schema.ToJsonString());
     }
 

@@ -19,7 +19,7 @@ public sealed class ActionTool : AccountTool
     /// <param name="schema">The input schema built from the action's parameters.</param>
     public ActionTool(string name, string slug, string? appName, string actionId, string? actionName, string? actionDescription, JsonObject schema)
         : base(name, $"{UntrustedText.Clean(appName, 30)}: {UntrustedText.Clean(actionName, 50)}", Describe(slug, appName, actionId, actionName, actionDescription), schema,
-            Applications.ExecuteApplicationAction)
+            Applications.ExecuteApplicationAction, OutputSchema.Of(Applications.ExecuteApplicationAction))
     {
         _slug = slug;
         _actionId = actionId;

@@ -25,13 +25,13 @@ public sealed class CallOperationTool : RefoldTool
         var (name, title, example, description, hints) = kind switch
         {
             CallKind.Read => (ReadToolName, "Call a read-only Refold operation", "'list_schedules'.",
-                "Runs a Refold operation that only reads (find it with search_operations, arguments from describe_operation). Returns its JSON result or a structured error.",
+                "Runs a Refold operation that only reads (from search_operations; describe_operation shows its schemas).",
                 new ToolHints(ReadOnly: true, Destructive: false, Idempotent: true, OpenWorld: set.Operations.Any(o => o.Hints.ReadOnly && o.Hints.OpenWorld))),
             CallKind.Write => (WriteToolName, "Call a Refold operation that writes", "'pause_schedule'.",
-                "Runs a Refold operation that creates, changes or triggers something, not a delete (find it with search_operations).",
+                "Runs a Refold operation that creates, changes or triggers something, not a delete.",
                 new ToolHints(ReadOnly: false, Destructive: false, Idempotent: false, OpenWorld: true)),
             _ => (DestructiveToolName, "Call a destructive Refold operation", "'delete_webhook'.",
-                "Runs a Refold operation that deletes, replaces or revokes something, once the user confirms (find it with search_operations).",
+                "Runs a Refold operation that deletes, replaces, revokes or runs something, once the user confirms.",
                 new ToolHints(ReadOnly: false, Destructive: true, Idempotent: false, OpenWorld: true)),
         };
         ProtocolTool = Define(name, title, description,
@@ -41,12 +41,13 @@ public sealed class CallOperationTool : RefoldTool
                 ["properties"] = new JsonObject
                 {
                     ["name"] = new JsonObject { ["type"] = "string", ["description"] = "Operation name, e.g. " + example },
-                    ["arguments"] = new JsonObject { ["type"] = "object", ["description"] = "The operation's arguments (describe_operation shows them)" + (kind == CallKind.Read ? "." : "; dry_run: true shows the request, sends nothing.") },
+                    ["arguments"] = new JsonObject { ["type"] = "object", ["description"] = "Its arguments." },
                 },
                 ["required"] = new JsonArray("name"),
-                ["additionalProperties"] = false,
             },
-            hints);
+            hints,
+            // The result is the called operation's; describe_operation gives each one's output_schema.
+            OutputSchema.AnyObject());
     }
 
     public override Tool ProtocolTool { get; }

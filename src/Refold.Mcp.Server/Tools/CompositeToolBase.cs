@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using ModelContextProtocol.Protocol;
 using Refold.Api.Catalog;
 using Refold.Api.Client;
@@ -12,11 +13,14 @@ public abstract class CompositeToolBase : RefoldTool
 {
     private readonly bool _accountSupplied;
 
-    protected CompositeToolBase(CompositeTool declaration, ToolSet set)
+    /// <param name="declaration">What the tool is declared with.</param>
+    /// <param name="set">The tool set it belongs to.</param>
+    /// <param name="outputSchema">What its successful structured result is (<see cref="OutputSchema"/>).</param>
+    protected CompositeToolBase(CompositeTool declaration, ToolSet set, JsonObject outputSchema)
     {
         Declaration = declaration;
         _accountSupplied = set.Shape.SuppliesAccount();
-        ProtocolTool = Define(declaration, declaration.Description, _accountSupplied);
+        ProtocolTool = Define(declaration, declaration.Description, _accountSupplied, outputSchema);
     }
 
     public CompositeTool Declaration { get; }

@@ -18,13 +18,13 @@ public sealed class DescribeOperationTool : RefoldTool
     {
         _set = set;
         ProtocolTool = Define(ToolName, "Describe a Refold operation",
-            "Shows Refold operations in full: what each does, its input schema, whether it writes, the tool to use. names gives {operations: [...]}.",
+            "Shows operations in full: what each does, its input and output schemas, the tool to call it with; names gives {operations}.",
             new JsonObject
             {
                 ["type"] = "object",
                 ["properties"] = new JsonObject
                 {
-                    ["name"] = new JsonObject { ["type"] = "string", ["description"] = "Operation name from search_operations, e.g. 'pause_schedule'." },
+                    ["name"] = new JsonObject { ["type"] = "string", ["description"] = "From search_operations." },
                     ["names"] = new JsonObject
                     {
                         ["type"] = "array",
@@ -32,9 +32,9 @@ public sealed class DescribeOperationTool : RefoldTool
                         ["description"] = $"Up to {MaxNames} names.",
                     },
                 },
-                ["additionalProperties"] = false,
             },
-            ToolHints.Read);
+            ToolHints.Read,
+            OutputSchema.Members(("input_schema", "object"), ("output_schema", "object"), ("operations", "array")));
     }
 
     public override Tool ProtocolTool { get; }
@@ -98,6 +98,7 @@ public sealed class DescribeOperationTool : RefoldTool
             ["openWorldHint"] = operation.Hints.OpenWorld,
         },
         ["input_schema"] = ResultShaping.Schema(operation, _set.Shape.SuppliesAccount()),
+        ["output_schema"] = OutputSchema.Of(operation),
         ["paged"] = operation.Pagination != Pagination.None,
         ["deprecated"] = operation.Deprecated,
         ["inferred"] = operation.Inferred,

@@ -20,11 +20,8 @@ public static class DryRun
         var schema = InputSchema.For(operation, accountSupplied);
         if (!operation.Hints.ReadOnly)
         {
-            schema["properties"]![Argument] = new JsonObject
-            {
-                ["type"] = "boolean",
-                ["description"] = "true: return the exact request (secrets redacted), send nothing.",
-            };
+            // What dry_run does is said once, in the server instructions.
+            schema["properties"]![Argument] = new JsonObject { ["type"] = "boolean" };
         }
 
         return schema;

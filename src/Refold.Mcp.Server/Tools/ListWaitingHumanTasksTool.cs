@@ -10,7 +10,8 @@ namespace Refold.Mcp.Server.Tools;
 /// Refold has no operation that lists human tasks: a waiting one is a node of a RUNNING execution whose status is
 /// Waiting and whose output names the task. This reads the running executions and each one's nodes to find them.
 /// </summary>
-public sealed class ListWaitingHumanTasksTool(ToolSet set) : CompositeToolBase(Declared, set)
+public sealed class ListWaitingHumanTasksTool(ToolSet set) : CompositeToolBase(Declared, set,
+    OutputSchema.Members(("tasks", "array"), ("runs_checked", "integer"), ("more_runs", "boolean")))
 {
     private const int DefaultRuns = 20;
     private const int MaxRuns = 50;

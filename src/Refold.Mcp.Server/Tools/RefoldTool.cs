@@ -32,24 +32,20 @@ public abstract class RefoldTool : McpServerTool
     /// the declaration; an operation that writes also takes <c>dry_run</c>.
     /// </summary>
     /// <remarks><paramref name="withFields"/> false leaves <c>fields</c> out of the listed schema (the call still takes it).</remarks>
-    protected static Tool Define(ToolDeclaration declaration, string description, bool accountSupplied, bool withFields = true) =>
-        Define(declaration.Name, declaration.Title, description, ResultShaping.Schema(declaration, accountSupplied, withFields), declaration.Hints);
+    protected static Tool Define(ToolDeclaration declaration, string description, bool accountSupplied, JsonObject outputSchema, bool withFields = true) =>
+        Define(declaration.Name, declaration.Title, description, ResultShaping.Schema(declaration, accountSupplied, withFields), declaration.Hints, outputSchema);
 
-    /// <summary>The wire definition of a tool; every one states all four annotations.</summary>
-    protected static Tool Define(string name, string title, string description, JsonObject inputSchema, ToolHints hints) => new()
+    /// <summary>The wire definition of a tool, with the schema of its structured result (<see cref="OutputSchema"/>).</summary>
+    protected static Tool Define(string name, string title, string description, JsonObject inputSchema, ToolHints hints, JsonObject outputSchema) => new()
     {
         Name = name,
         Title = title,
         Description = description,
         InputSchema = ServerJson.ToElement(inputSchema),
-        Annotations = new ToolAnnotations
-        {
-            Title = title,
-            ReadOnlyHint = hints.ReadOnly,
-            DestructiveHint = hints.Destructive,
-            IdempotentHint = hints.Idempotent,
-            OpenWorldHint = hints.OpenWorld,
-        },
+        OutputSchema = ServerJson.ToElement(outputSchema),
+        // The title is said once, on the tool (annotations.title would repeat it); hints only where they differ from
+        // the specification's cautious defaults.
+        Annotations = WireHints.Of(hints),
     };
 }
 
@@ -63,7 +59,7 @@ public sealed class OperationTool : RefoldTool
         Operation = operation;
         _set = set;
         // The compact list has no room for fields on its first-class tools: there it is taken through call_read_operation.
-        ProtocolTool = Define(operation, ToolNotes.Describe(operation), set.Shape.SuppliesAccount(), withFields: set.Surface.Mode == ToolMode.All);
+        ProtocolTool = Define(operation, ToolNotes.Listed(operation), set.Shape.SuppliesAccount(), OutputSchema.Of(operation), withFields: set.Surface.Mode == ToolMode.All);
     }
 
     public Operation Operation { get; }

@@ -25,12 +25,8 @@ public static class ResultShaping
         var schema = declaration is Operation operation ? DryRun.InputSchemaOf(operation, accountSupplied) : InputSchema.For(declaration, accountSupplied);
         if (withFields && Projects(declaration) && schema["properties"] is JsonObject properties && !properties.ContainsKey(FieldsArgument))
         {
-            properties[FieldsArgument] = new JsonObject
-            {
-                ["type"] = "array",
-                ["items"] = new JsonObject { ["type"] = "string" },
-                ["description"] = "Members to keep.",
-            };
+            // What fields does is said once, in the server instructions.
+            properties[FieldsArgument] = new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "string" } };
         }
 
         return schema;

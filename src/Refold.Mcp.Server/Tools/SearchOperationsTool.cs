@@ -25,20 +25,20 @@ public sealed class SearchOperationsTool : RefoldTool
         _search = new OperationSearch(set.Operations);
         var groups = RefoldCatalog.Groups.Where(g => set.Operations.Any(o => o.Group == g)).Select(g => (JsonNode?)g.Id).ToArray();
         ProtocolTool = Define(ToolName, "Search Refold operations",
-            "Finds the Refold operations this session can call, by words and/or group, best first: name, title, summary, call_with (the tool to use).",
+            "Finds the Refold operations this session can call, best first, with call_with (the tool that runs each).",
             new JsonObject
             {
                 ["type"] = "object",
                 ["properties"] = new JsonObject
                 {
-                    ["query"] = new JsonObject { ["type"] = "string", ["description"] = "Words to look for in names, titles and descriptions." },
-                    ["group"] = new JsonObject { ["type"] = "string", ["enum"] = new JsonArray(groups), ["description"] = "Only this resource group." },
+                    ["query"] = new JsonObject { ["type"] = "string", ["description"] = "Words to look for." },
+                    ["group"] = new JsonObject { ["type"] = "string", ["enum"] = new JsonArray(groups), ["description"] = "Only this group." },
                     ["limit"] = new JsonObject { ["type"] = "integer", ["description"] = $"Most results (default {DefaultLimit}, max {MaxLimit})." },
                     ["include_schemas"] = new JsonObject { ["type"] = "boolean", ["description"] = $"Schemas of the top {SchemaHits} too." },
                 },
-                ["additionalProperties"] = false,
             },
-            ToolHints.Read);
+            ToolHints.Read,
+            OutputSchema.Members(("operations", "array"), ("total", "integer"), ("truncated", "boolean")));
     }
 
     public override Tool ProtocolTool { get; }

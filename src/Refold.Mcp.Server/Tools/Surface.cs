@@ -19,11 +19,14 @@ public enum ToolMode
 /// </summary>
 public sealed record Surface
 {
-    /// <summary>The first-class tools of the compact surface: the commonest jobs of an agent working a Refold org.</summary>
+    /// <summary>
+    /// The first-class tools of the compact surface: the commonest jobs of an agent working a Refold org. Workflows run
+    /// through run_workflow; execute_workflow and list_applications stay reachable through the call_* tools.
+    /// </summary>
     public static IReadOnlyList<Operation> CompactTools { get; } =
     [
         LinkedAccounts.ListLinkedAccounts, LinkedAccounts.GetLinkedAccount, LinkedAccounts.CreateLinkedAccount,
-        LinkedAccounts.GetActiveLinkedAccount, Applications.ListApplications, Workflows.ListWorkflows, Workflows.ExecuteWorkflow,
+        LinkedAccounts.GetActiveLinkedAccount, Workflows.ListWorkflows,
         Executions.ListExecutions, Executions.GetExecution, SessionTokens.GenerateSessionToken,
     ];
 

@@ -21,7 +21,8 @@ public sealed class WorkflowTool : AccountTool
     public WorkflowTool(string name, string id, string slug, string? workflowName, string? workflowDescription, JsonNode? schema)
         : base(name, Title(workflowName), Describe(id, slug, workflowName, workflowDescription, schema is not null),
             DataSchema.ForInput(schema) ?? DataSchema.AnyObject("The workflow's input; it defines no schema, see get_workflow_request_structure for a sample."),
-            Workflows.ExecuteWorkflow)
+            // Followed like run_workflow, or only queued (execute_workflow's {execution_id}): both name the run.
+            Workflows.ExecuteWorkflow, OutputSchema.Members(("execution_id", "string")))
     {
         _id = id;
         _slug = slug;

@@ -23,7 +23,7 @@ public sealed class ResponseContractTests
         Session,
     }
 
-    private static readonly Dictionary<string, (As Caller, Func<JsonObject> Args)> s_cases = new()
+    internal static readonly Dictionary<string, (As Caller, Func<JsonObject> Args)> s_cases = new()
     {
         // Linked accounts
         ["list_linked_accounts"] = (As.Org, () => []),
