@@ -7,7 +7,7 @@ namespace Refold.Mcp.Server.Tests;
 /// <summary>The client configurations we ship parse, run refold-mcp, and pass only options it understands.</summary>
 public sealed class PackagingTests
 {
-    private static string Root => Path.GetFullPath(Path.Combine(Snapshots.Directory(), "..", "..", ".."));
+    private static string Root => Snapshots.RepositoryRoot();
 
     public static TheoryData<string, string> Configurations() => new()
     {

@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -14,8 +15,9 @@ public static class CoreServices
 {
     public const string ServerName = "refold-mcp";
 
+    /// <summary>The package version (VersionPrefix in Directory.Build.props, plus any VersionSuffix), as NuGet shows it.</summary>
     public static string Version { get; } =
-        typeof(CoreServices).Assembly.GetName().Version is { } v ? $"{v.Major}.{v.Minor}.{v.Build}" : "0.0.0";
+        typeof(CoreServices).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
     /// <summary>
     /// Registers the core once per process: <see cref="RefoldServiceCollectionExtensions.AddRefoldClient"/> gives one

@@ -10,13 +10,16 @@ internal static class Snapshots
 
     public static string PathOf(string name) => Path.Combine(Directory(), name);
 
-    public static string Directory()
+    public static string Directory() => Path.Combine(RepositoryRoot(), "tests", "Refold.Mcp.Server.Tests", "Snapshots");
+
+    /// <summary>The checkout the tests run from (the folder holding <c>Refold.Mcp.sln</c>).</summary>
+    public static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "Refold.Mcp.sln")))
             {
-                return Path.Combine(dir.FullName, "tests", "Refold.Mcp.Server.Tests", "Snapshots");
+                return dir.FullName;
             }
         }
 
