@@ -96,6 +96,11 @@ internal sealed class EmulatorPipeline(
         {
             return e.Result;
         }
+        catch (UndeclaredInputException e)
+        {
+            logger.LogError(e, "Handler of {Operation} reads an undeclared input", operation.Name);
+            return RefoldErrors.Envelope(operation, 500, "SERVER_ERROR", e.Message);
+        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogError(e, "Handler of {Operation} failed", operation.Name);

@@ -33,7 +33,7 @@ internal sealed class EventsGroup : EmulatorGroup
 
     private static EmulatorResult Create(EmulatorRequest req)
     {
-        var body = req.BodyObject;
+        var body = req.Fields;
         var created = new JsonObject { ["name"] = body.Str("name"), ["response"] = body.Str("response") };
         if (body["json_schema"] is JsonObject schema)
         {
@@ -51,7 +51,7 @@ internal sealed class EventsGroup : EmulatorGroup
     private static EmulatorResult Update(EmulatorRequest req)
     {
         var id = Find(req).Str("_id")!;
-        var body = req.BodyObject;
+        var body = req.Fields;
         req.State.Atomically(() =>
         {
             Validate(req, body, id);
@@ -80,7 +80,7 @@ internal sealed class EventsGroup : EmulatorGroup
 
     private static EmulatorResult Trigger(EmulatorRequest req, string? slug)
     {
-        var body = req.BodyObject;
+        var body = req.Fields;
         var name = body.Str("event") ?? body.Str("trigger");
         if (string.IsNullOrEmpty(name))
         {
@@ -126,7 +126,7 @@ internal sealed class EventsGroup : EmulatorGroup
         return new JsonObject { ["message"] = "Webhook Fired Success" };
     }
 
-    private static void Validate(EmulatorRequest req, JsonObject body, string? ownId)
+    private static void Validate(EmulatorRequest req, DeclaredBody body, string? ownId)
     {
         try
         {

@@ -57,14 +57,14 @@ internal sealed class LinkedAccountsGroup : EmulatorGroup
 
     private static EmulatorResult Create(EmulatorRequest req)
     {
-        var body = req.BodyObject;
+        var body = req.Fields;
         var id = body.Str("account_id") ?? body.Str("linked_account_id");
         if (string.IsNullOrWhiteSpace(id))
         {
             throw req.BadRequest("linked_account_id required", "INVALID_LINKED_ACCOUNT_ID");
         }
 
-        var yourApp = YourAppCredentials(req, body);
+        var yourApp = YourAppCredentials(req, body.Object);
         var accounts = req.Data.Collection(Collections.LinkedAccounts);
         var created = req.State.Atomically(() =>
         {
@@ -86,14 +86,14 @@ internal sealed class LinkedAccountsGroup : EmulatorGroup
 
     private static EmulatorResult Upsert(EmulatorRequest req)
     {
-        var body = req.BodyObject;
+        var body = req.Fields;
         var id = req.Caller.IsSessionToken ? req.Caller.LinkedAccountId : body.Str("account_id") ?? body.Str("linked_account_id");
         if (string.IsNullOrWhiteSpace(id))
         {
             throw req.BadRequest("linked_account_id required", "INVALID_LINKED_ACCOUNT_ID");
         }
 
-        var fields = body["payload"] as JsonObject ?? body;
+        var fields = body["payload"] as JsonObject ?? body.Object;
         var yourApp = YourAppCredentials(req, fields);
         var org = req.State.FindOrg(req.Caller.OrgId!)!;
         var accounts = req.Data.Collection(Collections.LinkedAccounts);

@@ -151,6 +151,9 @@ public sealed class ResponseContractTests
         ["resume_schedule"] = (As.Org, () => Js.O(("schedule_id", DemoWorkflows.NightlySchedule))),
     };
 
+    /// <summary>The happy-path case of an operation (its caller and arguments), or null when it has none.</summary>
+    internal static (As Caller, JsonObject Args)? Case(string name) => s_cases.TryGetValue(name, out var c) ? (c.Caller, c.Args()) : null;
+
     /// <summary>The cases whose operation has a documented response schema.</summary>
     public static TheoryData<string> Cases() => [.. s_cases.Keys.Where(n => OpenApiSchemas.ResponseOf(RefoldCatalog.Find(n)!) is not null)];
 
