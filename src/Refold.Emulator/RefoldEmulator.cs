@@ -79,6 +79,7 @@ public sealed class RefoldEmulator : IAsyncDisposable
         builder.Logging.ClearProviders();
         options.ConfigureLogging?.Invoke(builder.Logging);
         builder.WebHost.UseUrls(options.Urls);
+        builder.WebHost.ConfigureKestrel(HeaderText.Configure);
 
         var services = builder.Services;
         services.AddSingleton<IHostLifetime, EmbeddedLifetime>();

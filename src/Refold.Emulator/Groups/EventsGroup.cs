@@ -23,8 +23,8 @@ internal sealed class EventsGroup : EmulatorGroup
         routes.Map(Ops.Events.GetEvent, req => View(Find(req)));
         routes.Map(Ops.Events.UpdateEvent, Update);
         routes.Map(Ops.Events.DeleteEvent, Delete);
-        routes.Map(Ops.Events.TriggerEvent, req => Trigger(req, req.Header("slug")));
-        routes.Map(Ops.Events.TriggerEventBySlug, req => Trigger(req, req.Route("slug")));
+        routes.Map(Ops.Events.TriggerEvent, req => Trigger(req, req.Header("slug")), acceptsForm: true);
+        routes.Map(Ops.Events.TriggerEventBySlug, req => Trigger(req, req.Route("slug")), acceptsForm: true);
     }
 
     public override void Seed(DemoSeed seed) => DemoWorkflows.SeedEvents(seed);

@@ -407,7 +407,7 @@ internal sealed class WorkflowsGroup : EmulatorGroup
             return null;
         }
 
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date)
+        return Rfc3339.TryParse(text, out var date)
             ? date
             : throw req.BadRequest($"{name} must be an ISO 8601 date or date-time, got '{text}'");
     }
