@@ -22,11 +22,13 @@ namespace Refold.Emulator;
 public sealed class RefoldEmulator : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly IReadOnlyList<EmulatorGroup> _groups;
     private int _disposed;
 
-    private RefoldEmulator(WebApplication app, Uri baseUrl, string apiKey, EmulatorState state)
+    private RefoldEmulator(WebApplication app, Uri baseUrl, string apiKey, EmulatorState state, IReadOnlyList<EmulatorGroup> groups)
     {
         _app = app;
+        _groups = groups;
         BaseUrl = baseUrl;
         ApiKey = apiKey;
         State = state;
@@ -52,6 +54,21 @@ public sealed class RefoldEmulator : IAsyncDisposable
         [.. _app.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .Select(e => e.Metadata.GetMetadata<Operation>())
             .OfType<Operation>()];
+
+    /// <summary>
+    /// Adds another org seeded with the same demo data as the first (the same account, workflow and table ids, in its
+    /// own partition), opened by <paramref name="apiKey"/> (<c>tk…</c> for its test environment, <c>pk…</c> for
+    /// production). Orgs share nothing but the clock, so one emulator can serve many isolated tests.
+    /// </summary>
+    /// <returns>The new org's id.</returns>
+    public string AddDemoOrg(string apiKey)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(apiKey);
+        var id = State.NewObjectId();
+        DemoOrg.Seed(State, apiKey, _groups, id, "Demo Org " + id[^6..]);
+        State.SaveIfChanged();
+        return id;
+    }
 
     /// <summary>Loads or seeds the state, binds Kestrel and starts serving.</summary>
     public static async Task<RefoldEmulator> StartAsync(EmulatorOptions options, CancellationToken cancellationToken = default)
@@ -79,6 +96,7 @@ public sealed class RefoldEmulator : IAsyncDisposable
         builder.Logging.ClearProviders();
         options.ConfigureLogging?.Invoke(builder.Logging);
         builder.WebHost.UseUrls(options.Urls);
+        builder.WebHost.ConfigureKestrel(HeaderText.Configure);
 
         var services = builder.Services;
         services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
@@ -118,7 +136,7 @@ public sealed class RefoldEmulator : IAsyncDisposable
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         state.SaveIfChanged();
-        return new RefoldEmulator(app, new Uri(address.TrimEnd('/') + "/"), options.ApiKey, state);
+        return new RefoldEmulator(app, new Uri(address.TrimEnd('/') + "/"), options.ApiKey, state, groups);
     }
 
     /// <summary>Stops Kestrel and the group services, and writes the state file.</summary>

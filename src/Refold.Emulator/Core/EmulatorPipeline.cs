@@ -19,7 +19,7 @@ internal sealed class EmulatorPipeline(
 {
     private static readonly JsonWriterOptions s_writerOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public async Task HandleAsync(HttpContext http, Operation operation, Func<EmulatorRequest, Task<EmulatorResult>> handler, Func<string, EmulatorResult>? invalidInput)
+    public async Task HandleAsync(HttpContext http, Operation operation, Func<EmulatorRequest, Task<EmulatorResult>> handler, Func<string, EmulatorResult>? invalidInput, bool acceptsForm = false)
     {
         var fault = faults.Next(operation);
         if (fault.Latency > TimeSpan.Zero)
@@ -45,7 +45,7 @@ internal sealed class EmulatorPipeline(
             return;
         }
 
-        var result = await RunAsync(http, operation, handler, invalidInput);
+        var result = await RunAsync(http, operation, handler, invalidInput, acceptsForm);
         state.SaveIfChanged();
         if (fault.DropAfter)
         {
@@ -57,16 +57,22 @@ internal sealed class EmulatorPipeline(
         await WriteAsync(http, operation, result);
     }
 
-    private async Task<EmulatorResult> RunAsync(HttpContext http, Operation operation, Func<EmulatorRequest, Task<EmulatorResult>> handler, Func<string, EmulatorResult>? invalidInput)
+    private async Task<EmulatorResult> RunAsync(HttpContext http, Operation operation, Func<EmulatorRequest, Task<EmulatorResult>> handler, Func<string, EmulatorResult>? invalidInput, bool acceptsForm)
     {
         JsonNode? body;
         try
         {
-            body = await ReadBodyAsync(http.Request);
+            body = acceptsForm && FormBody.IsForm(http.Request) ? await FormBody.ReadAsync(http.Request) : await ReadBodyAsync(http.Request);
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or InvalidDataException)
         {
-            return RefoldErrors.Envelope(operation, 400, "SERVER_ERROR", "request body is not valid JSON");
+            return RefoldErrors.Envelope(operation, 400, "SERVER_ERROR",
+                acceptsForm ? "request body is not valid JSON or multipart/form-data (payload must be a JSON-stringified object)" : "request body is not valid JSON");
+        }
+
+        if (HeaderText.FirstInvalid(http.Request) is { } header)
+        {
+            return RefoldErrors.Envelope(operation, 400, "SERVER_ERROR", $"header {header} is not valid UTF-8; send its value as UTF-8 text");
         }
 
         var (caller, refusal) = authenticator.Authenticate(operation, http.Request);
@@ -95,6 +101,11 @@ internal sealed class EmulatorPipeline(
         catch (EmulatorException e)
         {
             return e.Result;
+        }
+        catch (UndeclaredInputException e)
+        {
+            logger.LogError(e, "Handler of {Operation} reads an undeclared input", operation.Name);
+            return RefoldErrors.Envelope(operation, 500, "SERVER_ERROR", e.Message);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

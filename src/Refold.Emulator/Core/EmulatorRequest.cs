@@ -33,6 +33,9 @@ public sealed class EmulatorRequest
     /// <summary>The body as an object (empty when absent; input validation already refused non-objects where fields are declared).</summary>
     public JsonObject BodyObject => Body as JsonObject ?? [];
 
+    /// <summary>The body read through the declaration: members the operation does not declare throw <see cref="UndeclaredInputException"/>.</summary>
+    public DeclaredBody Fields => new(Operation, BodyObject);
+
     public EmulatorState State { get; }
 
     /// <summary>Where events for webhooks are published.</summary>
@@ -62,11 +65,46 @@ public sealed class EmulatorRequest
     /// <summary>Now as Refold writes timestamps.</summary>
     public string Timestamp => State.Timestamp();
 
-    /// <summary>A route value (the catalog's <c>{name}</c> placeholders).</summary>
-    public string Route(string name) => _http.Request.RouteValues.TryGetValue(name, out var v) && v is string s ? s : "";
+    /// <summary>A path value (the catalog's <c>{name}</c> placeholders) the operation declares; see <see cref="DeclaredInputs"/>.</summary>
+    /// <exception cref="UndeclaredInputException">The operation declares no path parameter of that name.</exception>
+    public string Route(string name)
+    {
+        DeclaredInputs.Require(Operation, ParameterLocation.Path, name);
+        return _http.Request.RouteValues.TryGetValue(name, out var v) && v is string s ? s : "";
+    }
 
-    /// <summary>A query string value, or null.</summary>
-    public string? Query(string name) => _http.Request.Query.TryGetValue(name, out var v) && v.Count > 0 ? v[0] : null;
+    /// <summary>A query string value the operation declares (or any, when it takes free-form query members), or null.</summary>
+    /// <exception cref="UndeclaredInputException">The operation declares no such query parameter.</exception>
+    public string? Query(string name)
+    {
+        DeclaredInputs.Require(Operation, ParameterLocation.Query, name);
+        return _http.Request.Query.TryGetValue(name, out var v) && v.Count > 0 ? v[0] : null;
+    }
+
+    /// <summary>A request header the operation declares, or null.</summary>
+    /// <exception cref="UndeclaredInputException">The operation declares no such header.</exception>
+    public string? Header(string name)
+    {
+        DeclaredInputs.Require(Operation, ParameterLocation.Header, name);
+        return _http.Request.Headers.TryGetValue(name, out var v) && v.Count > 0 ? v[0] : null;
+    }
+
+    /// <summary>The value of one of the operation's own declared parameters, read from where it is declared (body members as JSON text).</summary>
+    /// <exception cref="UndeclaredInputException"><paramref name="parameter"/> is not one of the operation's parameters.</exception>
+    public string? Value(Parameter parameter)
+    {
+        DeclaredInputs.Require(Operation, parameter);
+        return parameter.In switch
+        {
+            ParameterLocation.Path => Route(parameter.SentAs),
+            ParameterLocation.Query => Query(parameter.SentAs),
+            ParameterLocation.Header => Header(parameter.SentAs),
+            _ => Fields[parameter.SentAs] is { } node ? (node.GetValueKind() == System.Text.Json.JsonValueKind.String ? node.GetValue<string>() : node.ToJsonString()) : null,
+        };
+    }
+
+    /// <summary>True when a handler shared by several operations may read this input of the current one.</summary>
+    public bool Declares(ParameterLocation location, string name) => DeclaredInputs.Declares(Operation, location, name);
 
     /// <summary>Every query value, for operations that take free-form query parameters.</summary>
     public IEnumerable<KeyValuePair<string, string>> QueryAll =>
@@ -75,9 +113,6 @@ public sealed class EmulatorRequest
     /// <summary>Every request header (name and first value), e.g. for operations that echo headers back.</summary>
     public IEnumerable<KeyValuePair<string, string>> Headers =>
         _http.Request.Headers.Select(h => new KeyValuePair<string, string>(h.Key, h.Value.Count > 0 ? h.Value[0] ?? "" : ""));
-
-    /// <summary>A request header, or null.</summary>
-    public string? Header(string name) => _http.Request.Headers.TryGetValue(name, out var v) && v.Count > 0 ? v[0] : null;
 
     /// <summary>An error to throw: the standard envelope in the variant this operation's service uses.</summary>
     public EmulatorException Error(int status, string code, string message, string? httpErrorType = null) =>

@@ -32,12 +32,16 @@ public sealed class EmulatorRoutes
     /// Builds the answer for a request that fails the declared-input check (the message names the field); by default the
     /// standard 400 envelope. For operations whose Refold answer differs, e.g. <c>RefoldErrors.ServerErrorText(400, m)</c>.
     /// </param>
-    public void Map(Operation operation, Func<EmulatorRequest, EmulatorResult> handler, Func<string, EmulatorResult>? invalidInput = null) =>
-        MapAsync(operation, request => Task.FromResult(handler(request)), invalidInput);
+    /// <param name="acceptsForm">
+    /// Also take a <c>multipart/form-data</c> body (read as JSON by <see cref="FormBody"/>), for the operations whose
+    /// Refold document lists that content type.
+    /// </param>
+    public void Map(Operation operation, Func<EmulatorRequest, EmulatorResult> handler, Func<string, EmulatorResult>? invalidInput = null, bool acceptsForm = false) =>
+        MapAsync(operation, request => Task.FromResult(handler(request)), invalidInput, acceptsForm);
 
     /// <summary>Serves <paramref name="operation"/> with an asynchronous handler (e.g. one that waits for an execution).</summary>
     /// <inheritdoc cref="Map" path="/param"/>
-    public void MapAsync(Operation operation, Func<EmulatorRequest, Task<EmulatorResult>> handler, Func<string, EmulatorResult>? invalidInput = null)
+    public void MapAsync(Operation operation, Func<EmulatorRequest, Task<EmulatorResult>> handler, Func<string, EmulatorResult>? invalidInput = null, bool acceptsForm = false)
     {
         ArgumentNullException.ThrowIfNull(operation);
         if (!_mapped.Add(operation.Name))
@@ -46,7 +50,7 @@ public sealed class EmulatorRoutes
         }
 
         _endpoints
-            .MapMethods(operation.Route, [operation.Method.Method], http => _pipeline.HandleAsync(http, operation, handler, invalidInput))
+            .MapMethods(operation.Route, [operation.Method.Method], http => _pipeline.HandleAsync(http, operation, handler, invalidInput, acceptsForm))
             .WithMetadata(operation)
             .WithDisplayName(operation.Name);
     }

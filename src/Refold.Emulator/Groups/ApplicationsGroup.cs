@@ -63,7 +63,7 @@ internal sealed class ApplicationsGroup : EmulatorGroup
     {
         var (app, action) = Action(req);
         var account = req.RequireLinkedAccount();
-        var inputs = req.BodyObject;
+        var inputs = req.Fields.Object;
         if (AppActionRunner.Refusal(account, app, action, inputs) is { } refusal)
         {
             throw req.Error(refusal.Status, refusal.Code, refusal.Message);

@@ -25,14 +25,14 @@ internal static class ConfigFieldHandlers
         var definition = ConfigFields.Require(scope, req.Route("fieldId"), workflowId);
         var values = StoredValues(scope, scope.Find(scope.ConfigIdOr(req.Query("config_id"))), workflowId);
         var errors = new List<JsonObject>();
-        var parentValue = req.BodyObject.ContainsKey("value") ? req.BodyObject["value"]
+        var parentValue = req.Fields.ContainsKey("value") ? req.Fields["value"]
             : definition.Str("parent") is { } parent ? values[parent] : null;
         return WithErrors(ConfigFields.View(definition, ConfigDatasources.Options(scope, definition, parentValue, errors), values), errors);
     }
 
     /// <summary>update_config_field: stores a value that fits the field's type in an installed config.</summary>
     public static EmulatorResult Set(EmulatorRequest req) =>
-        Change(req, req.BodyObject["value"] ?? throw req.BadRequest("value is required"));
+        Change(req, req.Fields["value"] ?? throw req.BadRequest("value is required"));
 
     /// <summary>delete_config_field_value: unsets the field so it shows its defaultValue again.</summary>
     public static EmulatorResult Clear(EmulatorRequest req) => Change(req, null);
@@ -48,7 +48,7 @@ internal static class ConfigFieldHandlers
             throw req.BadRequest($"Field with id {fieldId} is not of type rule engine or has undefined columns");
         }
 
-        var name = req.BodyObject["rule_column"].Str("name") ?? throw req.BadRequest("rule_column.name is required");
+        var name = req.Fields["rule_column"].Str("name") ?? throw req.BadRequest("rule_column.name is required");
         var column = columns.OfType<JsonObject>().FirstOrDefault(c => string.Equals(c.Str("name"), name, StringComparison.OrdinalIgnoreCase))
             ?? throw req.BadRequest($"Rule column {name} not found in field {definition.Str("name")}");
         var errors = new List<JsonObject>();

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Refold.Api.Catalog;
 using Refold.Emulator.Core;
 using Refold.Emulator.Seed;
 using Refold.Emulator.State;
@@ -21,8 +22,11 @@ internal sealed class ConfigScope
         Account = account;
         AccountId = account.Str("account_id")!;
         App = app;
-        ResolveOptions = request.Header("disable_field_options") != "true";
+        // Shared by every config operation; only those that return fields declare the header.
+        ResolveOptions = !request.Declares(ParameterLocation.Header, DisableFieldOptions) || request.Header(DisableFieldOptions) != "true";
     }
+
+    private const string DisableFieldOptions = "disable_field_options";
 
     public EmulatorRequest Request { get; }
 

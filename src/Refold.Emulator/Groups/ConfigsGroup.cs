@@ -35,7 +35,7 @@ internal sealed class ConfigsGroup : EmulatorGroup
 
     private static EmulatorResult GetOrCreate(EmulatorRequest req)
     {
-        var body = req.BodyObject;
+        var body = req.Fields;
         var scope = ConfigScope.For(req, body.Str("slug")!);
         var configId = scope.ConfigIdOr(body.Str("config_id"));
         var errors = new List<JsonObject>();
@@ -55,7 +55,7 @@ internal sealed class ConfigsGroup : EmulatorGroup
 
     private static EmulatorResult Update(EmulatorRequest req)
     {
-        var body = req.BodyObject;
+        var body = req.Fields;
         var scope = ConfigScope.For(req, body.Str("slug")!);
         var configId = scope.ConfigIdOr(body.Str("config_id"));
         var errors = new List<JsonObject>();
@@ -76,7 +76,7 @@ internal sealed class ConfigsGroup : EmulatorGroup
     }
 
     // Sets what the body sends (fields, workflows, label mappings) on a config, each part replacing the stored one.
-    private static void Apply(ConfigScope scope, JsonObject config, JsonObject body, List<JsonObject> errors)
+    private static void Apply(ConfigScope scope, JsonObject config, DeclaredBody body, List<JsonObject> errors)
     {
         if ((body["fields"] ?? body["application_data_slots"]) is JsonArray fields)
         {
@@ -115,7 +115,7 @@ internal sealed class ConfigsGroup : EmulatorGroup
         var scope = ConfigScope.For(req, req.Route("slug"));
         var configId = req.Route("configId");
         var workflowId = req.Route("workflowId");
-        var enabled = req.BodyObject.Bool("enabled")!.Value;
+        var enabled = req.Fields.Bool("enabled")!.Value;
         var config = req.State.Atomically(() =>
         {
             scope.Require(configId);

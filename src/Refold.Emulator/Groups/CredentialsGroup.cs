@@ -34,7 +34,7 @@ internal sealed class CredentialsGroup : EmulatorGroup
             throw req.BadRequest($"Application {slug} does not support {authType} credentials");
         }
 
-        var body = req.BodyObject;
+        var body = req.Fields.Object;
         var missing = app.KeyFields.Where(f => f.Required && string.IsNullOrEmpty(Doc.Text(body[f.Name]))).Select(f => f.Name).ToList();
         if (missing.Count > 0)
         {
@@ -48,7 +48,7 @@ internal sealed class CredentialsGroup : EmulatorGroup
 
     private static EmulatorResult Migrate(EmulatorRequest req)
     {
-        var body = req.BodyObject;
+        var body = req.Fields;
         var slug = body.Str("slug")!;
         if (slug == Integrations.DefaultAppType)
         {
@@ -89,7 +89,7 @@ internal sealed class CredentialsGroup : EmulatorGroup
     private static EmulatorResult UpsertDefault(EmulatorRequest req)
     {
         var key = req.Route("key");
-        var value = Doc.Text(req.BodyObject["value"]);
+        var value = Doc.Text(req.Fields["value"]);
         var accountId = req.RequireLinkedAccountId();
         string? action = null;
         Update(req, accountId, integration =>

@@ -85,7 +85,7 @@ internal sealed class DatarefsGroup : EmulatorGroup
     private static EmulatorResult Create(EmulatorRequest req)
     {
         var account = req.RequireLinkedAccount().Str("account_id")!;
-        var name = req.BodyObject.Str("refName")!;
+        var name = req.Fields.Str("refName")!;
         var datarefs = req.Data.Collection(Datarefs);
         return req.State.Atomically(() =>
         {
@@ -153,8 +153,8 @@ internal sealed class DatarefsGroup : EmulatorGroup
     private static EmulatorResult EditGroup(EmulatorRequest req)
     {
         var account = req.RequireLinkedAccountId();
-        var names = ((JsonArray)req.BodyObject["refNames"]!).Select(Doc.Text).ToHashSet(StringComparer.Ordinal);
-        var group = req.BodyObject.Str("group");
+        var names = ((JsonArray)req.Fields["refNames"]!).Select(Doc.Text).ToHashSet(StringComparer.Ordinal);
+        var group = req.Fields.Str("group");
         req.Data.Collection(Datarefs).UpdateMany(
             d => Doc.Is(d, "linked_account_id", account) && names.Contains(d.Str("name")),
             d => d.SetOrRemove("group", group));

@@ -23,7 +23,7 @@ internal sealed class DatastoresGroup : EmulatorGroup
 
     private static EmulatorResult Search(EmulatorRequest req)
     {
-        var filters = req.BodyObject.Select(f => (Field: f.Key, Pattern: Pattern(f.Key, f.Value))).ToList();
+        var filters = req.Fields.Object.Select(f => (Field: f.Key, Pattern: Pattern(f.Key, f.Value))).ToList();
         return Doc.Array(Records(req).Where(r => filters.All(f => Doc.Text(r?[f.Field]) is { } text && Matches(f.Pattern, text))));
     }
 

@@ -115,7 +115,7 @@ internal sealed class EnvironmentVariablesGroup : EmulatorGroup
 
     private static EmulatorResult SetValue(EmulatorRequest req)
     {
-        var body = req.BodyObject;
+        var body = req.Fields;
         var definition = FindDefinition(req, body.Str("variable_definition_id")!);
         var text = body.Str("value")!;
         CheckFormat(definition, text);

@@ -23,8 +23,8 @@ internal sealed class EventsGroup : EmulatorGroup
         routes.Map(Ops.Events.GetEvent, req => View(Find(req)));
         routes.Map(Ops.Events.UpdateEvent, Update);
         routes.Map(Ops.Events.DeleteEvent, Delete);
-        routes.Map(Ops.Events.TriggerEvent, req => Trigger(req, req.Header("slug")));
-        routes.Map(Ops.Events.TriggerEventBySlug, req => Trigger(req, req.Route("slug")));
+        routes.Map(Ops.Events.TriggerEvent, req => Trigger(req, req.Header("slug")), acceptsForm: true);
+        routes.Map(Ops.Events.TriggerEventBySlug, req => Trigger(req, req.Route("slug")), acceptsForm: true);
     }
 
     public override void Seed(DemoSeed seed) => DemoWorkflows.SeedEvents(seed);
@@ -33,7 +33,7 @@ internal sealed class EventsGroup : EmulatorGroup
 
     private static EmulatorResult Create(EmulatorRequest req)
     {
-        var body = req.BodyObject;
+        var body = req.Fields;
         var created = new JsonObject { ["name"] = body.Str("name"), ["response"] = body.Str("response") };
         if (body["json_schema"] is JsonObject schema)
         {
@@ -51,7 +51,7 @@ internal sealed class EventsGroup : EmulatorGroup
     private static EmulatorResult Update(EmulatorRequest req)
     {
         var id = Find(req).Str("_id")!;
-        var body = req.BodyObject;
+        var body = req.Fields;
         req.State.Atomically(() =>
         {
             Validate(req, body, id);
@@ -80,7 +80,7 @@ internal sealed class EventsGroup : EmulatorGroup
 
     private static EmulatorResult Trigger(EmulatorRequest req, string? slug)
     {
-        var body = req.BodyObject;
+        var body = req.Fields;
         var name = body.Str("event") ?? body.Str("trigger");
         if (string.IsNullOrEmpty(name))
         {
@@ -126,7 +126,7 @@ internal sealed class EventsGroup : EmulatorGroup
         return new JsonObject { ["message"] = "Webhook Fired Success" };
     }
 
-    private static void Validate(EmulatorRequest req, JsonObject body, string? ownId)
+    private static void Validate(EmulatorRequest req, DeclaredBody body, string? ownId)
     {
         try
         {

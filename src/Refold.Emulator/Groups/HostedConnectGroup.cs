@@ -28,7 +28,7 @@ internal sealed class HostedConnectGroup : EmulatorGroup
         }
 
         var tokenId = req.Caller.TokenId!;
-        var properties = req.BodyObject;
+        var properties = req.Fields.Object;
         var hosted = req.Data.Collection(Collection);
         req.State.Atomically(() =>
         {

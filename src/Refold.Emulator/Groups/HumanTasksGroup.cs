@@ -33,7 +33,7 @@ internal sealed class HumanTasksGroup : EmulatorGroup
             throw req.BadRequest("Form has expired");
         }
 
-        var answers = (JsonObject)req.BodyObject["data"]!;
+        var answers = (JsonObject)req.Fields["data"]!;
         if (HumanTaskForms.Check(task, answers) is { } problem)
         {
             throw req.BadRequest(problem);

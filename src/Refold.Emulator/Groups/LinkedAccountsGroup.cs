@@ -57,14 +57,15 @@ internal sealed class LinkedAccountsGroup : EmulatorGroup
 
     private static EmulatorResult Create(EmulatorRequest req)
     {
-        var body = req.BodyObject;
+        var body = req.Fields;
         var id = body.Str("account_id") ?? body.Str("linked_account_id");
         if (string.IsNullOrWhiteSpace(id))
         {
             throw req.BadRequest("linked_account_id required", "INVALID_LINKED_ACCOUNT_ID");
         }
 
-        var yourApp = YourAppCredentials(req, body);
+        CheckUdf(req, body["udf"]);
+        var yourApp = YourAppCredentials(req, body.Object);
         var accounts = req.Data.Collection(Collections.LinkedAccounts);
         var created = req.State.Atomically(() =>
         {
@@ -86,14 +87,15 @@ internal sealed class LinkedAccountsGroup : EmulatorGroup
 
     private static EmulatorResult Upsert(EmulatorRequest req)
     {
-        var body = req.BodyObject;
+        var body = req.Fields;
         var id = req.Caller.IsSessionToken ? req.Caller.LinkedAccountId : body.Str("account_id") ?? body.Str("linked_account_id");
         if (string.IsNullOrWhiteSpace(id))
         {
             throw req.BadRequest("linked_account_id required", "INVALID_LINKED_ACCOUNT_ID");
         }
 
-        var fields = body["payload"] as JsonObject ?? body;
+        var fields = body["payload"] as JsonObject ?? body.Object;
+        CheckUdf(req, fields["udf"]);
         var yourApp = YourAppCredentials(req, fields);
         var org = req.State.FindOrg(req.Caller.OrgId!)!;
         var accounts = req.Data.Collection(Collections.LinkedAccounts);
@@ -209,6 +211,17 @@ internal sealed class LinkedAccountsGroup : EmulatorGroup
         }
 
         return account;
+    }
+
+    // Refold's document: udf is a flat map of strings, stored and returned as {key_name, key_value: string}.
+    // A null (or nested) value has no string to store, so it is refused naming the key instead of coming back as null.
+    private static void CheckUdf(EmulatorRequest req, JsonNode? udf)
+    {
+        if (udf is JsonObject map && map.FirstOrDefault(u => u.Value is null or JsonObject or JsonArray) is { Key: { } key } bad)
+        {
+            var got = bad.Value is null ? "null" : bad.Value.GetValueKind().ToString().ToLowerInvariant();
+            throw req.BadRequest($"udf.{key} must be a string (udf is a flat map of strings), got {got}; send a string value or leave the key out", "INVALID_UDF");
+        }
     }
 
     private static IEnumerable<JsonObject> Udf(JsonObject account) => (account["udf"] as JsonArray ?? []).OfType<JsonObject>();

@@ -74,7 +74,7 @@ internal sealed partial class McpServersGroup : EmulatorGroup
     private static EmulatorResult Create(EmulatorRequest req)
     {
         RequireAccount(req);
-        var body = req.BodyObject;
+        var body = req.Fields;
         var created = req.Data.Collection(Collection).Insert(new JsonObject
         {
             ["name"] = body.Str("name"),
@@ -99,7 +99,7 @@ internal sealed partial class McpServersGroup : EmulatorGroup
 
     private static EmulatorResult Update(EmulatorRequest req)
     {
-        var body = req.BodyObject;
+        var body = req.Fields;
         var changes = new JsonObject();
         foreach (var field in s_writable.Where(body.ContainsKey))
         {

@@ -79,7 +79,7 @@ internal sealed class SchedulesGroup : EmulatorGroup
             ["options"] = new JsonObject(),
             ["payload"] = new JsonObject(),
         };
-        Apply(req, schedule, req.BodyObject);
+        Apply(req, schedule, req.Fields);
         var created = Schedules(req).Insert(schedule);
         Rearm(req);
         return Internal.Strip(created);
@@ -88,7 +88,7 @@ internal sealed class SchedulesGroup : EmulatorGroup
     private static EmulatorResult Update(EmulatorRequest req)
     {
         var schedule = Find(req);
-        Apply(req, schedule, req.BodyObject);
+        Apply(req, schedule, req.Fields);
         var updated = Replace(req, schedule);
         Rearm(req);
         return Internal.Strip(updated);
@@ -117,7 +117,7 @@ internal sealed class SchedulesGroup : EmulatorGroup
     }
 
     // Applies the body's trigger fields to the schedule and checks the result; plans its next firing.
-    private static void Apply(EmulatorRequest req, JsonObject schedule, JsonObject body)
+    private static void Apply(EmulatorRequest req, JsonObject schedule, DeclaredBody body)
     {
         var options = schedule["options"] as JsonObject ?? [];
         var type = body.Str("trigger_type") ?? schedule.Str("trigger_type");

@@ -17,7 +17,7 @@ internal sealed class SessionTokensGroup : EmulatorGroup
 
     private static EmulatorResult Generate(EmulatorRequest req)
     {
-        var accountId = req.BodyObject.Str("linked_account_id")!;
+        var accountId = req.Fields.Str("linked_account_id")!;
         if (req.Data.Collection(Collections.LinkedAccounts).FindOne(a => Doc.Is(a, "account_id", accountId)) is null)
         {
             throw req.BadRequest($"No linked account found for account id : {accountId} in environment {req.Caller.Environment}", "INVALID_LINKED_ACCOUNT_ID");

@@ -117,8 +117,8 @@ internal sealed class TablesGroup : EmulatorGroup
     private static EmulatorResult Create(EmulatorRequest req)
     {
         var account = req.RequireLinkedAccount().Str("account_id")!;
-        var name = req.BodyObject.Str("table_name")!;
-        var names = ((JsonArray)req.BodyObject["columns"]!).Select(c => c.Str("column_name")).ToList();
+        var name = req.Fields.Str("table_name")!;
+        var names = ((JsonArray)req.Fields["columns"]!).Select(c => c.Str("column_name")).ToList();
         if (names.Any(string.IsNullOrWhiteSpace))
         {
             throw req.BadRequest("every column needs a column_name");
@@ -157,7 +157,7 @@ internal sealed class TablesGroup : EmulatorGroup
 
     private static EmulatorResult AddRecords(EmulatorRequest req)
     {
-        var data = req.BodyObject["data"]!;
+        var data = req.Fields["data"]!;
         var incoming = data is JsonArray many ? [.. many.Cast<JsonObject>()] : new List<JsonObject> { (JsonObject)data };
         var records = req.Data.Collection(Records);
         return req.State.Atomically(() =>
@@ -188,7 +188,7 @@ internal sealed class TablesGroup : EmulatorGroup
 
     private static EmulatorResult UpdateRecord(EmulatorRequest req)
     {
-        var changes = (JsonObject)req.BodyObject["data"]!;
+        var changes = (JsonObject)req.Fields["data"]!;
         return req.State.Atomically(() =>
         {
             var table = FindTable(req);
@@ -233,7 +233,7 @@ internal sealed class TablesGroup : EmulatorGroup
 
     private static EmulatorResult AddColumns(EmulatorRequest req)
     {
-        var added = Strings(req.BodyObject["columns"]);
+        var added = Strings(req.Fields["columns"]);
         return ChangeColumns(req, columns =>
         {
             if (added.Any(string.IsNullOrWhiteSpace))
@@ -255,7 +255,7 @@ internal sealed class TablesGroup : EmulatorGroup
 
     private static EmulatorResult RemoveColumns(EmulatorRequest req)
     {
-        var removed = Strings(req.BodyObject["columns"]).ToHashSet(StringComparer.Ordinal);
+        var removed = Strings(req.Fields["columns"]).ToHashSet(StringComparer.Ordinal);
         return ChangeColumns(req, columns =>
         {
             var unknown = removed.Where(c => !columns.Contains(c)).ToList();
@@ -282,7 +282,7 @@ internal sealed class TablesGroup : EmulatorGroup
 
     private static EmulatorResult RenameColumns(EmulatorRequest req)
     {
-        var renames = ((JsonArray)req.BodyObject["renames"]!).Select(r => (Old: r.Str("old_name"), New: r.Str("new_name"))).ToList();
+        var renames = ((JsonArray)req.Fields["renames"]!).Select(r => (Old: r.Str("old_name"), New: r.Str("new_name"))).ToList();
         if (renames.Any(r => string.IsNullOrWhiteSpace(r.Old) || string.IsNullOrWhiteSpace(r.New)))
         {
             throw req.BadRequest("every rename needs old_name and new_name");
@@ -330,7 +330,7 @@ internal sealed class TablesGroup : EmulatorGroup
 
     private static EmulatorResult Search(EmulatorRequest req)
     {
-        var filters = req.BodyObject.Select(f => (Column: f.Key, Match: Matcher(req, f.Key, f.Value))).ToList();
+        var filters = req.Fields.Object.Select(f => (Column: f.Key, Match: Matcher(req, f.Key, f.Value))).ToList();
         var table = FindTable(req);
         return Doc.Array(RowsOf(req, table).Select(Row).Where(row => filters.All(f => f.Match(row[f.Column]))));
     }
@@ -338,8 +338,8 @@ internal sealed class TablesGroup : EmulatorGroup
     private static EmulatorResult EditGroup(EmulatorRequest req)
     {
         var account = req.RequireLinkedAccountId();
-        var ids = Strings(req.BodyObject["tableIds"]).ToHashSet(StringComparer.Ordinal);
-        var group = req.BodyObject.Str("group");
+        var ids = Strings(req.Fields["tableIds"]).ToHashSet(StringComparer.Ordinal);
+        var group = req.Fields.Str("group");
         req.Data.Collection(Tables).UpdateMany(
             t => ids.Contains(t.Str("_id")!) && Doc.Is(t, "linked_account_id", account) && t.Bool("is_deleted") != true,
             t => t.SetOrRemove("group", group));

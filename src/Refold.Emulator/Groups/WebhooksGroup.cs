@@ -54,7 +54,7 @@ internal sealed class WebhooksGroup : EmulatorGroup
 
     private static EmulatorResult Create(EmulatorRequest req)
     {
-        var body = req.BodyObject;
+        var body = req.Fields;
         Validate(req, body);
         var webhook = new JsonObject
         {
@@ -74,7 +74,7 @@ internal sealed class WebhooksGroup : EmulatorGroup
 
     private static EmulatorResult Update(EmulatorRequest req)
     {
-        var body = req.BodyObject;
+        var body = req.Fields;
         Validate(req, body);
         var id = req.Route("id");
         return View(req.Data.Collection(Collections.Webhooks).Update(id, w => Apply(w, body)) ?? throw NotFound(req));
@@ -92,8 +92,8 @@ internal sealed class WebhooksGroup : EmulatorGroup
 
     private static EmulatorResult EditGroup(EmulatorRequest req)
     {
-        var ids = ((JsonArray)req.BodyObject["webhookIds"]!).Select(i => Doc.Text(i)).ToHashSet();
-        var group = req.BodyObject.Str("group");
+        var ids = ((JsonArray)req.Fields["webhookIds"]!).Select(i => Doc.Text(i)).ToHashSet();
+        var group = req.Fields.Str("group");
         var touched = req.Data.Collection(Collections.Webhooks).UpdateMany(
             w => ids.Contains(w.Str("_id")),
             w =>
@@ -113,7 +113,7 @@ internal sealed class WebhooksGroup : EmulatorGroup
     // The deprecated single-webhook API acts on the org's oldest webhook.
     private static EmulatorResult Subscribe(EmulatorRequest req)
     {
-        var events = ((JsonArray)req.BodyObject["webhook_events"]!).Select(e => Canonical(Doc.Text(e)!)).ToList();
+        var events = ((JsonArray)req.Fields["webhook_events"]!).Select(e => Canonical(Doc.Text(e)!)).ToList();
         CheckEvents(req, events);
         return Legacy(req, list =>
         {
@@ -126,7 +126,7 @@ internal sealed class WebhooksGroup : EmulatorGroup
 
     private static EmulatorResult Unsubscribe(EmulatorRequest req)
     {
-        var name = Canonical(req.BodyObject.Str("webhook_event")!);
+        var name = Canonical(req.Fields.Str("webhook_event")!);
         return Legacy(req, list => list.Remove(name));
     }
 
@@ -143,7 +143,7 @@ internal sealed class WebhooksGroup : EmulatorGroup
         return new JsonObject { ["webhook_url"] = updated["webhook_url"]?.DeepClone(), ["webhook_events"] = updated["webhook_events"]!.DeepClone() };
     }
 
-    private static void Validate(EmulatorRequest req, JsonObject body)
+    private static void Validate(EmulatorRequest req, DeclaredBody body)
     {
         if (body.Str("webhook_url") is { } url
             && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
@@ -179,13 +179,14 @@ internal sealed class WebhooksGroup : EmulatorGroup
         }
     }
 
-    private static void Apply(JsonObject webhook, JsonObject body)
+    private static void Apply(JsonObject webhook, DeclaredBody body)
     {
         foreach (var field in s_fields)
         {
-            if (body.ContainsKey(field))
+            // s_fields is what a webhook stores (create and update share it), not what one operation declares.
+            if (body.Object.ContainsKey(field))
             {
-                webhook[field] = body[field]?.DeepClone();
+                webhook[field] = body.Object[field]?.DeepClone();
             }
         }
     }

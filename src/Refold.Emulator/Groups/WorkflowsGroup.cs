@@ -83,7 +83,7 @@ internal sealed class WorkflowsGroup : EmulatorGroup
     {
         var account = req.RequireLinkedAccountId();
         req.FindLinkedAccount(account);
-        var body = req.BodyObject;
+        var body = req.Fields;
         var name = body.Str("name");
         if (string.IsNullOrWhiteSpace(name))
         {
@@ -95,7 +95,7 @@ internal sealed class WorkflowsGroup : EmulatorGroup
             : body.Str("associated_application") is { } appId ? Workflows.AppById(appId, org) ?? throw AppMissing(req, appId)
             : Workflows.App(Integrations.DefaultAppType, org)!;
         var fields = new JsonObject();
-        foreach (var (key, value) in body.Where(p => !s_protected.Contains(p.Key) && !p.Key.StartsWith('_')))
+        foreach (var (key, value) in body.Object.Where(p => !s_protected.Contains(p.Key) && !p.Key.StartsWith('_')))
         {
             fields[key] = value?.DeepClone();
         }
@@ -131,7 +131,7 @@ internal sealed class WorkflowsGroup : EmulatorGroup
     private static EmulatorResult Update(EmulatorRequest req)
     {
         var parent = OwnParent(req, Visible(req, req.Route("workflowId")));
-        var body = req.BodyObject;
+        var body = req.Fields;
         if (body["settings"] is JsonObject settings)
         {
             if (settings["timeout"] is { } timeout && Numbers.Long(timeout) is not >= 0)
@@ -224,7 +224,7 @@ internal sealed class WorkflowsGroup : EmulatorGroup
             ?? throw req.NotFound("No workflow found with the provided ID.", "INVALID_WORKFLOW_ID");
         var workflows = Workflows.Of(req.Data);
         var parentId = Workflows.ParentId(workflow);
-        if (req.BodyObject.Bool("published") != true)
+        if (req.Fields.Bool("published") != true)
         {
             if (Workflows.Kind(workflow) != Workflows.Parent || workflow.Bool("published") != true)
             {
@@ -239,7 +239,7 @@ internal sealed class WorkflowsGroup : EmulatorGroup
             throw req.BadRequest("A version snapshot cannot be published; publish the workflow's draft (get_workflow_draft)", "INVALID_WORKFLOW_ID");
         }
 
-        var requested = Numbers.Long(req.BodyObject["version"]);
+        var requested = Numbers.Long(req.Fields["version"]);
         if (requested is <= 0)
         {
             throw req.BadRequest("version must be a positive whole number", "INVALID_WORKFLOW_ID");
@@ -407,7 +407,7 @@ internal sealed class WorkflowsGroup : EmulatorGroup
             return null;
         }
 
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date)
+        return Rfc3339.TryParse(text, out var date)
             ? date
             : throw req.BadRequest($"{name} must be an ISO 8601 date or date-time, got '{text}'");
     }

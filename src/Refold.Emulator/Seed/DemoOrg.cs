@@ -15,13 +15,20 @@ public static class DemoOrg
     /// <summary>Second seeded linked account: Initech, with Salesforce and Stripe connected and an expired GitHub connection.</summary>
     public const string InitechAccount = "acct_initech";
 
-    internal static void Seed(EmulatorState state, string apiKey, IEnumerable<EmulatorGroup> groups)
+    internal static OrgRecord Seed(EmulatorState state, string apiKey, IEnumerable<EmulatorGroup> groups, string orgId = EmulatorDefaults.OrgId, string name = EmulatorDefaults.OrgName)
     {
-        var org = state.AddOrg(apiKey, EmulatorDefaults.OrgId, EmulatorDefaults.OrgName);
+        if (state.FindApiKey(apiKey) is not null)
+        {
+            throw new ArgumentException("That API key already opens an org; a demo org needs a key of its own.", nameof(apiKey));
+        }
+
+        var org = state.AddOrg(apiKey, orgId, name);
         var seed = new DemoSeed(state, org, state.PartitionForApiKey(apiKey)!);
         foreach (var group in groups)
         {
             group.Seed(seed);
         }
+
+        return org;
     }
 }

@@ -11,7 +11,7 @@ namespace Refold.Emulator.Tests;
 /// For every implemented operation, a happy-path answer of the emulator validates against the success-response schema
 /// of Refold's OpenAPI document (where it gives one). One row per operation: a group adds its rows to <see cref="Cases"/>.
 /// </summary>
-public sealed class ResponseContractTests
+public sealed class ResponseContractTests(SharedEmulator emulator) : IClassFixture<SharedEmulator>
 {
     /// <summary>Which credential a case calls with.</summary>
     public enum As
@@ -151,6 +151,9 @@ public sealed class ResponseContractTests
         ["resume_schedule"] = (As.Org, () => Js.O(("schedule_id", DemoWorkflows.NightlySchedule))),
     };
 
+    /// <summary>The happy-path case of an operation (its caller and arguments), or null when it has none.</summary>
+    internal static (As Caller, JsonObject Args)? Case(string name) => s_cases.TryGetValue(name, out var c) ? (c.Caller, c.Args()) : null;
+
     /// <summary>The cases whose operation has a documented response schema.</summary>
     public static TheoryData<string> Cases() => [.. s_cases.Keys.Where(n => OpenApiSchemas.ResponseOf(RefoldCatalog.Find(n)!) is not null)];
 
@@ -167,7 +170,7 @@ public sealed class ResponseContractTests
     {
         var operation = RefoldCatalog.Find(name)!;
         var schema = OpenApiSchemas.ResponseOf(operation);
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var (caller, args) = s_cases[name];
         RefoldClient client = caller == As.Org ? f.Org(DemoOrg.GlobexAccount) : f.Session(await f.TokenForAsync(DemoOrg.GlobexAccount));
         var response = await client.SendAsync(operation, args());
@@ -179,7 +182,7 @@ public sealed class ResponseContractTests
     [Fact]
     public async Task WebhookById_HappyPaths_ValidateAgainstOpenApiSchema()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var id = (await f.Org().SendAsync("create_webhook", Js.O(("webhook_url", "https://hooks.example.com/x"), ("webhook_events", new JsonArray("Connection Created"))))).S("_id");
         foreach (var (name, args) in new[]
         {
@@ -198,7 +201,7 @@ public sealed class ResponseContractTests
     [Fact]
     public async Task ToggleConfigWorkflow_HappyPath_ValidatesAgainstOpenApiSchema()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var workflow = f.Emulator.State.PartitionForApiKey(f.ApiKey)!.Collection(Refold.Emulator.State.Collections.Workflows)
             .Insert(Js.O(("name", "Sync contacts"), ("slug", "hubspot"), ("published", true)));
         var operation = RefoldCatalog.Find("toggle_config_workflow")!;

@@ -4,12 +4,12 @@ using Refold.Emulator.Tests.Support;
 
 namespace Refold.Emulator.Tests.Groups;
 
-public sealed class ApplicationsTests
+public sealed class ApplicationsTests(SharedEmulator emulator) : IClassFixture<SharedEmulator>
 {
     [Fact]
     public async Task ListApplications_ForAccount_MarksConnectedAndExpiredApps()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var apps = (await f.Org(DemoOrg.InitechAccount).SendAsync("list_applications"))!.AsArray();
 
         Assert.True(apps.Count >= 8);
@@ -24,7 +24,7 @@ public sealed class ApplicationsTests
     [Fact]
     public async Task ListApplications_Filters_ByTagAndAuthType()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var crm = (await f.Org().SendAsync("list_applications", Js.O(("tags", "CRM"))))!.AsArray();
         Assert.Equal(["hubspot", "salesforce"], crm.Select(a => a.S("slug")!).Order().ToArray());
         var keyBased = (await f.Org().SendAsync("list_applications", Js.O(("auth_type", "keybased"))))!.AsArray();
@@ -34,18 +34,18 @@ public sealed class ApplicationsTests
     [Fact]
     public async Task GetApplication_Unknown_Is404ExternalApiFailure()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var (status, body, _) = await f.RawAsync(HttpMethod.Get, "api/v2/public/application/nope", apiKey: f.ApiKey);
         Assert.Equal(404, status);
         Assert.Equal("EXTERNAL_API_ERROR", body.S("http_error_type"));
         Assert.Equal("EXTERNAL_API_FAILURE", body.S("error"));
-        Assert.Equal("Application with app_type 'nope' not found for org 66a1f00dbeefcafe000000aa", body.S("message"));
+        Assert.Equal($"Application with app_type 'nope' not found for org {f.OrgId}", body.S("message"));
     }
 
     [Fact]
     public async Task ListApplicationActions_ThenSchema_DescribeTheInputs()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var actions = (await f.Org(DemoOrg.GlobexAccount).SendAsync("list_application_actions", Js.O(("slug", "hubspot"))))!.AsArray();
         Assert.Contains(actions, a => a.S("action_id") == "create_contact");
 
@@ -57,7 +57,7 @@ public sealed class ApplicationsTests
     [Fact]
     public async Task GetApplicationActionSchema_UnknownAction_Is404WithErrorCode()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var (status, body, _) = await f.RawAsync(HttpMethod.Get, "api/v2/integration-schema/hubspot/actions/fly", apiKey: f.ApiKey,
             headers: new Dictionary<string, string> { ["linked_account_id"] = DemoOrg.GlobexAccount });
         Assert.Equal(404, status);
@@ -69,7 +69,7 @@ public sealed class ApplicationsTests
     [Fact]
     public async Task ExecuteApplicationAction_CreateThenSearch_FindsTheNewRecord()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var client = f.Org(DemoOrg.GlobexAccount);
         var created = await client.SendAsync("execute_application_action", Js.O(("slug", "hubspot"), ("action_id", "create_contact"),
             ("parameters", Js.O(("email", "new.person@example.com"), ("firstname", "Nova")))));
@@ -87,7 +87,7 @@ public sealed class ApplicationsTests
     [Fact]
     public async Task ExecuteApplicationAction_MissingRequiredInput_Is400NamingIt()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var error = await EmulatorFixture.FailsAsync(f.Org(DemoOrg.GlobexAccount).SendAsync("execute_application_action",
             Js.O(("slug", "zendesk"), ("action_id", "create_ticket"), ("parameters", Js.O(("priority", "high"))))));
         Assert.Equal(400, error.StatusCode);
@@ -98,7 +98,7 @@ public sealed class ApplicationsTests
     [Fact]
     public async Task ExecuteApplicationAction_AppNotConnected_Is400AndExpired_Is401()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var notConnected = await EmulatorFixture.FailsAsync(f.Org(DemoOrg.GlobexAccount).SendAsync("execute_application_action",
             Js.O(("slug", "stripe"), ("action_id", "list_customers"), ("parameters", Js.O()))));
         Assert.Equal(400, notConnected.StatusCode);
@@ -112,7 +112,7 @@ public sealed class ApplicationsTests
     [Fact]
     public async Task ListApplicationActions_UnknownAccount_Is404()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var error = await EmulatorFixture.FailsAsync(f.Org("acct_ghost").SendAsync("list_application_actions", Js.O(("slug", "hubspot"))));
         Assert.Equal(RefoldErrorKind.NotFound, error.Kind);
     }
@@ -120,7 +120,7 @@ public sealed class ApplicationsTests
     [Fact]
     public async Task ListApplicationActions_NoLinkedAccount_Is400NamingIt()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var (status, body, _) = await f.RawAsync(HttpMethod.Get, "api/v2/integration-schema/hubspot/actions", apiKey: f.ApiKey);
         Assert.Equal(400, status);
         Assert.Equal("linked_account_id is required", body.S("message"));

@@ -6,7 +6,7 @@ using Ids = Refold.Emulator.Seed.DemoConfigs.FieldIds;
 
 namespace Refold.Emulator.Tests.Groups;
 
-public sealed class ConfigsTests
+public sealed class ConfigsTests(SharedEmulator emulator) : IClassFixture<SharedEmulator>
 {
     private const string Globex = DemoOrg.GlobexAccount;
     private const string Initech = DemoOrg.InitechAccount;
@@ -44,7 +44,7 @@ public sealed class ConfigsTests
     [Fact]
     public async Task GetConfigDefault_SeededHubSpot_ShowsStoredValuesOfEveryFieldTypeAndResolvedOptions()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var config = await f.Org(Globex).SendAsync("get_config_default", Js.O(("slug", "hubspot")));
 
         Assert.Equal("hubspot", config.S("slug"));
@@ -62,7 +62,7 @@ public sealed class ConfigsTests
     [Fact]
     public async Task GetOrCreateConfig_NewApp_InstallsOnceWithTheAccountIdAsConfigId()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var created = await f.Org(Globex).SendAsync("get_or_create_config", Js.O(("slug", "slack")));
         Assert.Equal(Globex, created.S("config_id"));
         Assert.Null(Field(created, Ids.SlackAlertChannel)["value"]);
@@ -79,7 +79,7 @@ public sealed class ConfigsTests
     [Fact]
     public async Task GetOrCreateConfig_CustomConfigId_CreatesAnExtraConfigWithItsOwnValues()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var fields = new JsonArray(Js.O(("id", Ids.HubSpotSyncInterval), ("value", 240)));
         var eu = await f.Org(Globex).SendAsync("get_or_create_config", Js.O(("slug", "hubspot"), ("config_id", "eu"), ("fields", fields)));
         Assert.Equal("eu", eu.S("config_id"));
@@ -96,7 +96,7 @@ public sealed class ConfigsTests
     [Fact]
     public async Task GetOrCreateConfig_BadFieldEntries_AreReportedInFieldErrorsAndNotStored()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var fields = new JsonArray(
             Js.O(("id", Ids.SlackMessagePrefix), ("value", ">>")),
             Js.O(("id", Ids.SlackAlertChannel), ("value", Js.O(("not", "a select value")))),
@@ -114,20 +114,20 @@ public sealed class ConfigsTests
     [Fact]
     public async Task GetOrCreateConfig_UnknownApp_Is404InvalidAppIdInTheErrorCodeEnvelope()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var (status, body, _) = await f.RawAsync(HttpMethod.Post, "api/v2/public/config", apiKey: f.ApiKey,
             body: Js.O(("slug", "nosuchapp")), headers: new Dictionary<string, string> { ["linked_account_id"] = Globex });
         Assert.Equal(404, status);
         Assert.Equal(["status_code", "http_error_type", "error_code", "message"], body!.AsObject().Select(p => p.Key));
         Assert.Equal("NOT_FOUND", body.S("http_error_type"));
         Assert.Equal("INVALID_APP_ID", body.S("error_code"));
-        Assert.Equal($"Application with app_type 'nosuchapp' not found for org {EmulatorDefaults.OrgId}", body.S("message"));
+        Assert.Equal($"Application with app_type 'nosuchapp' not found for org {f.OrgId}", body.S("message"));
     }
 
     [Fact]
     public async Task GetOrCreateConfig_SessionToken_Is401BecauseItIsOrgOnly()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var token = await f.TokenForAsync(Globex);
         var (status, body, _) = await f.RawAsync(HttpMethod.Post, "api/v2/public/config", bearer: token, body: Js.O(("slug", "slack")));
         Assert.Equal(401, status);
@@ -138,7 +138,7 @@ public sealed class ConfigsTests
     [Fact]
     public async Task GetConfigDefault_LinkedAccountMissingOrUnknown_Is400Or404()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var missing = await EmulatorFixture.FailsAsync(f.Org().SendAsync("get_config_default", Js.O(("slug", "hubspot"))));
         Assert.Equal(400, missing.StatusCode);
         Assert.Equal("MISSING_REQUIRED_FIELD", missing.ErrorCode);
@@ -149,7 +149,7 @@ public sealed class ConfigsTests
     [Fact]
     public async Task UpdateConfigField_Value_PersistsAndComesBackWithGetConfigAndGetConfigFields()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var field = await f.Org(Globex).SendAsync("update_config_field", Js.O(("fieldId", Ids.HubSpotSyncInterval), ("slug", "hubspot"), ("value", 45)));
         Assert.Equal(45, field!["value"]!.GetValue<int>());
         Assert.Equal("number", field.S("field_type"));
@@ -169,7 +169,7 @@ public sealed class ConfigsTests
     [Fact]
     public async Task UpdateConfigField_BadInputs_Are400Or404WithRefoldsMessages()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var wrongType = await EmulatorFixture.FailsAsync(f.Org(Globex).SendAsync("update_config_field", Js.O(("fieldId", Ids.HubSpotSyncInterval), ("slug", "hubspot"), ("value", "soon"))));
         Assert.Equal(400, wrongType.StatusCode);
         Assert.Equal("Value of field Sync interval (minutes) (number) must be a number", wrongType.Message);
@@ -193,7 +193,7 @@ public sealed class ConfigsTests
     [Fact]
     public async Task DeleteConfigFieldValue_SetValue_IsUnsetAndShowsItsDefault()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var cleared = await f.Org(Globex).SendAsync("delete_config_field_value", Js.O(("fieldId", Ids.ZendeskTagPrefix), ("slug", "zendesk")));
         Assert.Null(cleared!["value"]);
         Assert.Equal("refold", cleared.S("defaultValue"));
@@ -206,7 +206,7 @@ public sealed class ConfigsTests
     [Fact]
     public async Task UpdateConfig_Fields_ReplacesValuesWholesaleAndStoresLabels()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var body = Js.O(("slug", "hubspot"), ("fields", new JsonArray(Js.O(("id", Ids.HubSpotOwnerEmail), ("value", "new-owner@globex.example.com")))), ("labels", Js.O(("region", "emea"))));
         var updated = await f.Org(Globex).SendAsync("update_config", body);
 
@@ -221,7 +221,7 @@ public sealed class ConfigsTests
     [Fact]
     public async Task UpdateConfig_SessionToken_ReachesOnlyItsOwnAccountsConfigs()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var initech = f.Session(await f.TokenForAsync(Initech));
         var body = Js.O(("slug", "hubspot"), ("config_id", Globex), ("fields", new JsonArray()));
         var error = await EmulatorFixture.FailsAsync(initech.SendAsync("update_config", body));
@@ -243,7 +243,7 @@ public sealed class ConfigsTests
     [Fact]
     public async Task DeleteConfig_CustomThenDefault_RemovesEachAndThen404s()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var deleted = await f.Org(Globex).SendAsync("delete_config", Js.O(("slug", "hubspot"), ("configId", "staging")));
         Assert.Equal("Installation Deleted Success", deleted.S("message"));
         Assert.Equal([Globex], (await f.Org(Globex).SendAsync("list_config_ids", Js.O(("slug", "hubspot"))))!.AsArray().Select(c => c.S("config_id")));
@@ -259,7 +259,7 @@ public sealed class ConfigsTests
     [Fact]
     public async Task GetConfigFieldOptions_DependentField_UsesTheSentValueElseTheStoredParent()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var stored = await f.Org(Globex).SendAsync("get_config_field_options", Js.O(("fieldId", Ids.HubSpotDealStage), ("slug", "hubspot")));
         Assert.Contains("closedwon", OptionValues(stored!));
         Assert.Equal("qualifiedtobuy", stored.S("value"));
@@ -274,7 +274,7 @@ public sealed class ConfigsTests
     [Fact]
     public async Task GetConfigFieldOptions_ActionBackedDatasource_ListsTheAccountsRecordsInTheApp()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var before = await f.Org(Globex).SendAsync("get_config_field_options", Js.O(("fieldId", Ids.ZendeskWatchedTickets), ("slug", "zendesk")));
         Assert.Equal(["4711", "4712", "4713"], OptionValues(before!));
         Assert.Equal("Printer on fire", before.A("options")[0].S("name"));
@@ -287,7 +287,7 @@ public sealed class ConfigsTests
     [Fact]
     public async Task GetConfigFieldOptions_UnknownField_Is400FieldNotFound()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var error = await EmulatorFixture.FailsAsync(f.Org(Globex).SendAsync("get_config_field_options", Js.O(("fieldId", Ids.ZendeskTagPrefix), ("slug", "hubspot"))));
         Assert.Equal(400, error.StatusCode);
         Assert.Equal($"Field with id {Ids.ZendeskTagPrefix} not found", error.Message);
@@ -296,7 +296,7 @@ public sealed class ConfigsTests
     [Fact]
     public async Task GetConfigFields_AppNotConnected_ReportsTheDatasourceInFieldErrors()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var fields = await f.Org(Initech).SendAsync("get_config_fields", Js.O(("slug", "slack")));
         var error = Assert.Single(fields.A("field_errors"));
         Assert.Equal(Ids.SlackAlertChannel, error.S("field_id"));
@@ -307,7 +307,7 @@ public sealed class ConfigsTests
     [Fact]
     public async Task DisableFieldOptions_True_LeavesDatasourceFieldsWithoutOptions()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var config = await f.Org(Globex).SendAsync("get_config_default", Js.O(("slug", "hubspot"), ("disable_field_options", "true")));
         Assert.Empty(Field(config, Ids.HubSpotLifecycleStage).A("options"));
         Assert.Equal("lead", Field(config, Ids.HubSpotLifecycleStage).S("value"));
@@ -321,7 +321,7 @@ public sealed class ConfigsTests
     [Fact]
     public async Task GetRuleEngineOptions_Column_ResolvesItsDatasourceOrInlineOptions()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var contacts = await f.Org(Globex).SendAsync("get_rule_engine_options", Js.O(("fieldId", Ids.HubSpotRoutingRules), ("slug", "hubspot"), ("rule_column", Js.O(("name", "Contact"), ("field_type", "select")))));
         Assert.Equal("jane.doe@example.com", contacts.A("options")[0].S("name"));
         Assert.Equal("1001", contacts.A("options")[0].S("value"));
@@ -333,7 +333,7 @@ public sealed class ConfigsTests
     [Fact]
     public async Task GetRuleEngineOptions_NotARuleEngineOrUnknownColumn_Is400()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var notRule = await EmulatorFixture.FailsAsync(f.Org(Globex).SendAsync("get_rule_engine_options", Js.O(("fieldId", Ids.HubSpotPipeline), ("slug", "hubspot"), ("rule_column", Js.O(("name", "Stage"))))));
         Assert.Equal(400, notRule.StatusCode);
         Assert.Equal($"Field with id {Ids.HubSpotPipeline} is not of type rule engine or has undefined columns", notRule.Message);
@@ -344,7 +344,7 @@ public sealed class ConfigsTests
     [Fact]
     public async Task GetConfigDefault_SeededWorkflows_ListsEachWorkflowOnceNotItsVersionsOrDrafts()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
 
         var config = await f.Org(Globex).SendAsync("get_config_default", Js.O(("slug", "hubspot")));
 
@@ -358,7 +358,7 @@ public sealed class ConfigsTests
     [InlineData("toggle_config_workflow_put")]
     public async Task ToggleConfigWorkflow_KnownWorkflow_SwitchesItAndTheConfigShowsIt(string operation)
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var workflowId = InsertWorkflow(f);
         var before = await f.Org(Globex).SendAsync("get_config_default", Js.O(("slug", "hubspot")));
         var listed = WorkflowEntry(before, workflowId);
@@ -382,7 +382,7 @@ public sealed class ConfigsTests
     [Fact]
     public async Task ToggleConfigWorkflow_UnknownWorkflowOrAppNotConnectedOrNoConfig_IsRefused()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var workflowId = InsertWorkflow(f);
         var unknown = await EmulatorFixture.FailsAsync(f.Org(Globex).SendAsync("toggle_config_workflow",
             Js.O(("slug", "hubspot"), ("configId", Globex), ("workflowId", "66a1f00dbeefcafe00000999"), ("enabled", true))));
@@ -405,7 +405,7 @@ public sealed class ConfigsTests
     [Fact]
     public async Task ToggleConfigWorkflow_SessionTokenOfAnotherAccount_CannotReachTheConfig()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var workflowId = InsertWorkflow(f);
         var initech = f.Session(await f.TokenForAsync(Initech));
         var error = await EmulatorFixture.FailsAsync(initech.SendAsync("toggle_config_workflow",
@@ -420,7 +420,7 @@ public sealed class ConfigsTests
     [Fact]
     public async Task UpdateConfigField_InsideAWorkflow_KeepsAValuePerWorkflow()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var workflowId = InsertWorkflow(f, autoEnable: true);
         var field = await f.Org(Globex).SendAsync("update_config_field", Js.O(("fieldId", "wf_batch_size"), ("slug", "hubspot"), ("workflow_id", workflowId), ("value", 25)));
         Assert.Equal(25, field!["value"]!.GetValue<int>());

@@ -6,12 +6,12 @@ using Refold.Emulator.Tests.Support;
 
 namespace Refold.Emulator.Tests.Groups;
 
-public sealed class CredentialsTests
+public sealed class CredentialsTests(SharedEmulator emulator) : IClassFixture<SharedEmulator>
 {
     [Fact]
     public async Task SaveKeyCredentials_ValidFields_ConnectsTheAppAndPublishesConnectionCreated()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var events = new List<EmulatorEvent>();
         f.Emulator.Events.Published += events.Add;
 
@@ -27,7 +27,7 @@ public sealed class CredentialsTests
     [Fact]
     public async Task SaveKeyCredentials_MissingField_Is400NamingIt()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var error = await EmulatorFixture.FailsAsync(f.Org(DemoOrg.GlobexAccount).SendAsync("save_key_credentials",
             Js.O(("slug", "jira"), ("credentials", Js.O(("domain", "acme.atlassian.net"))))));
         Assert.Equal(400, error.StatusCode);
@@ -38,7 +38,7 @@ public sealed class CredentialsTests
     [Fact]
     public async Task SaveKeyCredentials_ProviderRejects_Is500FailedToVerify()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var error = await EmulatorFixture.FailsAsync(f.Org(DemoOrg.GlobexAccount).SendAsync("save_key_credentials",
             Js.O(("slug", "stripe"), ("credentials", Js.O(("api_key", "invalid"))))));
         Assert.Equal(500, error.StatusCode);
@@ -48,7 +48,7 @@ public sealed class CredentialsTests
     [Fact]
     public async Task UpsertDefaultAppCredential_NewThenExistingKey_AddsThenUpdates()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var client = f.Org(DemoOrg.GlobexAccount);
         var added = await client.SendAsync("upsert_default_app_credential", Js.O(("key", "region"), ("value", 42)));
         Assert.Equal("added", added.S("action"));
@@ -65,7 +65,7 @@ public sealed class CredentialsTests
     [Fact]
     public async Task UpsertDefaultAppCredential_SessionToken_ActsOnTheTokensAccount()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var token = await f.TokenForAsync(DemoOrg.GlobexAccount);
         var added = await f.Session(token).SendAsync("upsert_default_app_credential", Js.O(("key", "secret"), ("value", "s")));
         Assert.Equal("added", added.S("action"));
@@ -74,7 +74,7 @@ public sealed class CredentialsTests
     [Fact]
     public async Task UpsertDefaultAppCredential_NoDefaultApp_Is404()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var error = await EmulatorFixture.FailsAsync(f.Org(DemoOrg.InitechAccount).SendAsync("upsert_default_app_credential", Js.O(("key", "k"), ("value", "v"))));
         Assert.Equal(404, error.StatusCode);
         Assert.Equal("Default app integration not found for linked account acct_initech", error.Message);
@@ -83,7 +83,7 @@ public sealed class CredentialsTests
     [Fact]
     public async Task DeleteDefaultAppCredential_ExistingThenAgain_DeletesThen404()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var client = f.Org(DemoOrg.GlobexAccount);
         var deleted = await client.SendAsync("delete_default_app_credential", Js.O(("key", "api_key")));
         Assert.True(deleted!["success"]!.GetValue<bool>());
@@ -95,7 +95,7 @@ public sealed class CredentialsTests
     [Fact]
     public async Task MigrateToken_OauthTokens_ConnectTheApp()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var result = await f.Org(DemoOrg.InitechAccount).SendAsync("migrate_token",
             Js.O(("slug", "hubspot"), ("auth_object", Js.O(("oauth2", Js.O(("access_token", "at"), ("refresh_token", "rt")))))));
         Assert.Equal("Token migrated successfully", result.S("message"));
@@ -106,7 +106,7 @@ public sealed class CredentialsTests
     [Fact]
     public async Task MigrateToken_CustomApp_Is200WithOnlyAnError()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var (status, body, _) = await f.RawAsync(HttpMethod.Put, "api/v2/public/migrate-token", apiKey: f.ApiKey,
             body: Js.O(("slug", "custom"), ("auth_object", Js.O(("keybased", Js.O(("api_key", "x")))))),
             headers: new Dictionary<string, string> { ["linked_account_id"] = DemoOrg.GlobexAccount });

@@ -7,12 +7,12 @@ using Refold.Emulator.Tests.Support;
 
 namespace Refold.Emulator.Tests.Groups;
 
-public sealed class LinkedAccountsTests
+public sealed class LinkedAccountsTests(SharedEmulator emulator) : IClassFixture<SharedEmulator>
 {
     [Fact]
     public async Task CreateLinkedAccount_NewId_IsListedAndStoredWithUdf()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var created = await f.Org().SendAsync("create_linked_account", Js.O(("account_id", "acct_new"), ("name", "Hooli"), ("udf", Js.O(("tier", "gold")))));
 
         Assert.Equal("acct_new", created.S("account_id"));
@@ -32,7 +32,7 @@ public sealed class LinkedAccountsTests
     [Fact]
     public async Task CreateLinkedAccount_NoId_Is400InvalidLinkedAccountId()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var error = await EmulatorFixture.FailsAsync(f.Org().SendAsync("create_linked_account", Js.O(("name", "Nameless"))));
         Assert.Equal(400, error.StatusCode);
         Assert.Equal("INVALID_LINKED_ACCOUNT_ID", error.ErrorCode);
@@ -41,7 +41,7 @@ public sealed class LinkedAccountsTests
     [Fact]
     public async Task CreateLinkedAccount_DuplicateId_Is400()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var error = await EmulatorFixture.FailsAsync(f.Org().SendAsync("create_linked_account", Js.O(("account_id", DemoOrg.GlobexAccount))));
         Assert.Equal(400, error.StatusCode);
         Assert.Contains("already exists", error.Message);
@@ -50,7 +50,7 @@ public sealed class LinkedAccountsTests
     [Fact]
     public async Task ListLinkedAccounts_SecondPage_HasMongoosePagingFields()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var page = await f.Org().SendAsync("list_linked_accounts", Js.O(("page", 2L), ("limit", 1L)));
 
         Assert.Single(page.A("docs"));
@@ -67,7 +67,7 @@ public sealed class LinkedAccountsTests
     [Fact]
     public async Task ListLinkedAccounts_BadLimit_Is400NamingTheField()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var (status, body, _) = await f.RawAsync(HttpMethod.Get, "api/v2/public/linked-account?limit=abc", apiKey: f.ApiKey);
         Assert.Equal(400, status);
         Assert.Contains("limit", body.S("message"));
@@ -76,7 +76,7 @@ public sealed class LinkedAccountsTests
     [Fact]
     public async Task UpsertLinkedAccount_ExistingThenNew_ReportsNewAccountAndMergesUdf()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var updated = await f.Org().SendAsync("upsert_linked_account", Js.O(("account_id", DemoOrg.GlobexAccount), ("payload", Js.O(("name", "Globex EMEA"), ("udf", Js.O(("tier", "platinum")))))));
         Assert.False(updated!["new_account"]!.GetValue<bool>());
         Assert.Equal("Globex EMEA", updated.S("name"));
@@ -90,7 +90,7 @@ public sealed class LinkedAccountsTests
     [Fact]
     public async Task UpsertLinkedAccount_SessionToken_UpdatesTheTokensOwnAccount()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var token = await f.TokenForAsync(DemoOrg.InitechAccount);
         var updated = await f.Session(token).SendAsync("upsert_linked_account", Js.O(("account_id", DemoOrg.GlobexAccount), ("name", "Renamed")));
         Assert.Equal(DemoOrg.InitechAccount, updated.S("account_id"));
@@ -101,16 +101,16 @@ public sealed class LinkedAccountsTests
     [Fact]
     public async Task GetLinkedAccount_Unknown_Is404WithRefoldMessage()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var error = await EmulatorFixture.FailsAsync(f.Org().SendAsync("get_linked_account", Js.O(("linked_account_id", "acct_nope"))));
         Assert.Equal(RefoldErrorKind.NotFound, error.Kind);
-        Assert.Equal("Linked Account with account id acct_nope for org 66a1f00dbeefcafe000000aa in environment test not found", error.Message);
+        Assert.Equal($"Linked Account with account id acct_nope for org {f.OrgId} in environment test not found", error.Message);
     }
 
     [Fact]
     public async Task GetLinkedAccount_Seeded_StripsSecretsOfIntegrations()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var account = await f.Org().SendAsync("get_linked_account", Js.O(("linked_account_id", DemoOrg.GlobexAccount)));
         var text = account!.ToJsonString();
         Assert.Contains("hubspot", text);
@@ -121,7 +121,7 @@ public sealed class LinkedAccountsTests
     [Fact]
     public async Task DeleteLinkedAccount_Existing_RemovesItAndKillsItsTokens()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var token = await f.TokenForAsync(DemoOrg.InitechAccount);
         var deleted = await f.Org().SendAsync("delete_linked_account", Js.O(("linked_account_id", DemoOrg.InitechAccount)));
         Assert.Equal("User deleted successfully", deleted.S("message"));
@@ -136,7 +136,7 @@ public sealed class LinkedAccountsTests
     [Fact]
     public async Task DeleteLinkedAccountIntegration_ConnectedApp_DisconnectsAndPublishesConnectionDeleted()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var events = new List<EmulatorEvent>();
         f.Emulator.Events.Published += events.Add;
 
@@ -153,7 +153,7 @@ public sealed class LinkedAccountsTests
     [Fact]
     public async Task DeleteLinkedAccountIntegration_NeverConnected_Succeeds()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var account = await f.Org().SendAsync("delete_linked_account_integration", Js.O(("slug", "jira"), ("linked_account_id", DemoOrg.GlobexAccount)));
         Assert.Equal(4, account.A("integrations").Count);
     }
@@ -161,7 +161,7 @@ public sealed class LinkedAccountsTests
     [Fact]
     public async Task GetActiveLinkedAccount_SessionToken_ReturnsItsAccount()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var token = await f.TokenForAsync(DemoOrg.GlobexAccount);
         var account = await f.Session(token).SendAsync("get_active_linked_account");
         Assert.Equal(DemoOrg.GlobexAccount, account.S("account_id"));
@@ -170,7 +170,7 @@ public sealed class LinkedAccountsTests
     [Fact]
     public async Task ListLinkedAccounts_SessionToken_Is401InvalidCredentials()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var token = await f.TokenForAsync(DemoOrg.GlobexAccount);
         var (status, body, _) = await f.RawAsync(HttpMethod.Get, "api/v2/public/linked-account", bearer: token);
         Assert.Equal(401, status);
@@ -180,8 +180,8 @@ public sealed class LinkedAccountsTests
     [Fact]
     public async Task ListLinkedAccounts_ProductionKey_SeesOnlyProductionData()
     {
-        await using var f = await EmulatorFixture.StartAsync();
-        f.Emulator.State.AddOrg("pk_demo_prod", EmulatorDefaults.OrgId);
+        await using var f = await emulator.FreshOrgAsync();
+        f.Emulator.State.AddOrg("pk_demo_prod", f.OrgId);
         var prod = f.WithKey("pk_demo_prod");
         await prod.SendAsync("create_linked_account", Js.O(("account_id", "acct_prod")));
 
@@ -195,7 +195,7 @@ public sealed class LinkedAccountsTests
     [Fact]
     public async Task CreateLinkedAccount_ManyInParallel_AllStoredOnceEach()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var ids = Enumerable.Range(0, 20).Select(i => $"acct_p{i}").ToList();
         await Task.WhenAll(ids.Concat(ids).Select(id => f.RawAsync(HttpMethod.Post, "api/v2/public/linked-account", apiKey: f.ApiKey, body: Js.O(("account_id", id)))));
 

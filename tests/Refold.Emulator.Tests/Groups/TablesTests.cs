@@ -6,7 +6,7 @@ using Refold.Emulator.Tests.Support;
 
 namespace Refold.Emulator.Tests.Groups;
 
-public sealed class TablesTests
+public sealed class TablesTests(SharedEmulator emulator) : IClassFixture<SharedEmulator>
 {
     private const string Leads = TablesGroup.DemoLeadsTableId;
 
@@ -26,7 +26,7 @@ public sealed class TablesTests
     [Fact]
     public async Task ListTables_Seeded_ShowsBothTablesWithRecordCountsInThePagedEnvelope()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var page = await f.Org().SendAsync("list_tables");
 
         Assert.Equal(2, page!["totalDocs"]!.GetValue<int>());
@@ -43,7 +43,7 @@ public sealed class TablesTests
     [Fact]
     public async Task ListTables_LinkedAccountAndNamePattern_FilterTheList()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var initech = await f.Org(DemoOrg.InitechAccount).SendAsync("list_tables");
         Assert.Equal(["invoices"], initech.A("docs").Select(t => t.S("name")));
 
@@ -56,7 +56,7 @@ public sealed class TablesTests
     [Fact]
     public async Task Table_CreateAddReadSearchUpdateDelete_ChangesItsRows()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var client = f.Org(DemoOrg.GlobexAccount);
         var id = await NewTableAsync(f, "contacts", "email", "stage");
 
@@ -97,7 +97,7 @@ public sealed class TablesTests
     [Fact]
     public async Task AddTableRecords_SingleObject_AddsOneRow()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var added = await f.Org(DemoOrg.GlobexAccount).SendAsync("add_table_records", Js.O(("table_id", Leads), ("data", Js.O(("email", "kim@globex.example")))));
         Assert.Single(added.A("add_record_result"));
         Assert.Equal("kim@globex.example", added!["transformed_add_data"].S("email"));
@@ -108,7 +108,7 @@ public sealed class TablesTests
     [Fact]
     public async Task CreateTable_SameNameAgain_ReturnsTheExistingIdWithAlreadyExists()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var again = await f.Org(DemoOrg.GlobexAccount).SendAsync("create_table", Js.O(("table_name", "leads"), ("columns", Columns("x"))));
         Assert.Equal(Leads, again.S("table_id"));
         Assert.True(again!["already_exists"]!.GetValue<bool>());
@@ -122,7 +122,7 @@ public sealed class TablesTests
     [Fact]
     public async Task CreateTable_MissingColumns_Is400InRefoldsWordsWithErrorCode()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var (status, body, _) = await f.RawAsync(HttpMethod.Post, PathOf("create_table"), apiKey: f.ApiKey, body: Js.O(("table_name", "t")), headers: Account(DemoOrg.GlobexAccount));
         Assert.Equal(400, status);
         Assert.Equal("""{"status_code":400,"http_error_type":"BAD_REQUEST","error_code":"SERVER_ERROR","message":"table_name and columns are required"}""", body!.ToJsonString());
@@ -131,7 +131,7 @@ public sealed class TablesTests
     [Fact]
     public async Task CreateTable_TooManyOrDuplicateColumns_Is400()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var client = f.Org(DemoOrg.GlobexAccount);
         var tooMany = await EmulatorFixture.FailsAsync(client.SendAsync("create_table", Js.O(("table_name", "wide"), ("columns", Columns([.. Enumerable.Range(1, 21).Select(i => $"c{i}")])))));
         Assert.Equal(400, tooMany.StatusCode);
@@ -146,7 +146,7 @@ public sealed class TablesTests
     [Fact]
     public async Task CreateTable_UnknownLinkedAccount_Is404()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var error = await EmulatorFixture.FailsAsync(f.Org("acct_nobody").SendAsync("create_table", Js.O(("table_name", "t"), ("columns", Columns("a")))));
         Assert.Equal(404, error.StatusCode);
         Assert.Contains("acct_nobody", error.Message);
@@ -155,7 +155,7 @@ public sealed class TablesTests
     [Fact]
     public async Task GetTableRecords_LimitAndPage_PageTheRows()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var page = await f.Org(DemoOrg.GlobexAccount).SendAsync("get_table_records", Js.O(("table_id", Leads), ("limit", 2), ("page", 2)));
         Assert.Equal(["sam@globex.example"], page.A("docs").Select(r => r.S("email")));
         Assert.Equal(3, page!["totalDocs"]!.GetValue<int>());
@@ -167,7 +167,7 @@ public sealed class TablesTests
     [Fact]
     public async Task GetTableRecords_AnotherAccountsTable_Is404TableNotFound()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var (status, body, _) = await f.RawAsync(HttpMethod.Get, PathOf("get_table_records"), apiKey: f.ApiKey, headers: Account(DemoOrg.InitechAccount));
         Assert.Equal(404, status);
         Assert.Equal("""{"status_code":404,"http_error_type":"NOT_FOUND","error_code":"SERVER_ERROR","message":"Table not found"}""", body!.ToJsonString());
@@ -181,7 +181,7 @@ public sealed class TablesTests
     [Fact]
     public async Task GetTableRecords_WithoutLinkedAccount_Is400()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var (status, body, _) = await f.RawAsync(HttpMethod.Get, PathOf("get_table_records"), apiKey: f.ApiKey);
         Assert.Equal(400, status);
         Assert.Equal("linked_account_id is required", body.S("message"));
@@ -196,7 +196,7 @@ public sealed class TablesTests
     [InlineData("delete_table")]
     public async Task Tables_SessionToken_Is401InvalidCredentials(string operation)
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var token = await f.TokenForAsync(DemoOrg.GlobexAccount);
         var method = RefoldCatalog.Find(operation)!.Method;
         var (status, body, _) = await f.RawAsync(method, PathOf(operation), bearer: token, body: method == HttpMethod.Post ? Js.O() : null);
@@ -207,7 +207,7 @@ public sealed class TablesTests
     [Fact]
     public async Task UpdateTableRecord_UnknownRecord_Is404RecordNotFound()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var error = await EmulatorFixture.FailsAsync(f.Org(DemoOrg.GlobexAccount).SendAsync("update_table_record",
             Js.O(("table_id", Leads), ("record_id", Guid.NewGuid().ToString()), ("data", Js.O(("stage", "x"))))));
         Assert.Equal(404, error.StatusCode);
@@ -217,7 +217,7 @@ public sealed class TablesTests
     [Fact]
     public async Task UpdateTableRecord_OnlyUnknownColumns_Is400NamingTheColumns()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var error = await EmulatorFixture.FailsAsync(f.Org(DemoOrg.GlobexAccount).SendAsync("update_table_record",
             Js.O(("table_id", Leads), ("record_id", "3f0c8a52-1a7e-4c33-9e1f-5b2d6c7a8e90"), ("data", Js.O(("colour", "red"))))));
         Assert.Equal(400, error.StatusCode);
@@ -227,7 +227,7 @@ public sealed class TablesTests
     [Fact]
     public async Task Columns_AddRenameChainedRemove_RewriteTheRows()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var client = f.Org(DemoOrg.GlobexAccount);
         var id = await NewTableAsync(f, "chain", "a", "b");
         await client.SendAsync("add_table_records", Js.O(("table_id", id), ("data", Js.O(("a", "1"), ("b", "2")))));
@@ -253,7 +253,7 @@ public sealed class TablesTests
     [Fact]
     public async Task Columns_InvalidChanges_Are400AndChangeNothing()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var client = f.Org(DemoOrg.GlobexAccount);
         async Task<string> Fails(string op, JsonObject args) => (await EmulatorFixture.FailsAsync(client.SendAsync(op, args.Also(a => a["table_id"] = Leads)))).Message;
 
@@ -270,7 +270,7 @@ public sealed class TablesTests
     [Fact]
     public async Task SearchTableRecords_FiltersCombine_AndNonStringsCompareEqual()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var client = f.Org(DemoOrg.GlobexAccount);
         var both = (await client.SendAsync("search_table_records", Js.O(("table_id", Leads), ("filters", Js.O(("owner", "dana"))))))!.AsArray();
         Assert.Equal(2, both.Count);
@@ -288,7 +288,7 @@ public sealed class TablesTests
     [Fact]
     public async Task SearchTableRecords_InvalidPattern_Is400NamingTheColumn()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var error = await EmulatorFixture.FailsAsync(f.Org(DemoOrg.GlobexAccount).SendAsync("search_table_records", Js.O(("table_id", Leads), ("filters", Js.O(("email", "(unclosed"))))));
         Assert.Equal(400, error.StatusCode);
         Assert.StartsWith("email is not a valid regular expression", error.Message);
@@ -297,7 +297,7 @@ public sealed class TablesTests
     [Fact]
     public async Task DeleteTable_Existing_AnswersTrueAndSoftDeletes()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var (status, body, _) = await f.RawAsync(HttpMethod.Delete, PathOf("delete_table"), apiKey: f.ApiKey, headers: Account(DemoOrg.GlobexAccount));
         Assert.Equal(200, status);
         Assert.Equal("true", body!.ToJsonString());
@@ -317,7 +317,7 @@ public sealed class TablesTests
     [Fact]
     public async Task AddTableRecords_BeyondTenThousandRows_Is400AndAddsNothing()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var client = f.Org(DemoOrg.GlobexAccount);
         var id = await NewTableAsync(f, "big", "n");
         JsonArray Rows(int count) => new([.. Enumerable.Range(0, count).Select(i => (JsonNode)Js.O(("n", i)))]);
@@ -333,7 +333,7 @@ public sealed class TablesTests
     [Fact]
     public async Task EditTableGroup_SetThenClear_Answers204WithoutBody()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var id = await NewTableAsync(f, "other", "a");
         var (status, body, response) = await f.RawAsync(HttpMethod.Put, PathOf("edit_table_group"), apiKey: f.ApiKey,
             body: Js.O(("tableIds", new JsonArray(id, Leads)), ("group", "sales")), headers: Account(DemoOrg.GlobexAccount));
@@ -354,7 +354,7 @@ public sealed class TablesTests
     [Fact]
     public async Task EditTableGroup_AnotherAccountsTable_IsLeftAlone()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         await f.Org(DemoOrg.InitechAccount).SendAsync("edit_table_group", Js.O(("tableIds", new JsonArray(Leads)), ("group", "stolen")));
         var leads = (await f.Org().SendAsync("list_tables")).A("docs").Single(t => t.S("_id") == Leads);
         Assert.Equal("crm", leads.S("group"));
@@ -363,7 +363,7 @@ public sealed class TablesTests
     [Fact]
     public async Task EditTableGroup_EmptyIds_Is400TableIdsRequired()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var (status, body, _) = await f.RawAsync(HttpMethod.Put, PathOf("edit_table_group"), apiKey: f.ApiKey, body: Js.O(("tableIds", new JsonArray())), headers: Account(DemoOrg.GlobexAccount));
         Assert.Equal(400, status);
         Assert.Equal("tableIds is required", body.S("message"));
@@ -373,8 +373,8 @@ public sealed class TablesTests
     [Fact]
     public async Task Tables_ProductionKey_SeeOnlyProductionTables()
     {
-        await using var f = await EmulatorFixture.StartAsync();
-        f.Emulator.State.AddOrg("pk_demo_prod_tables", EmulatorDefaults.OrgId);
+        await using var f = await emulator.FreshOrgAsync();
+        f.Emulator.State.AddOrg("pk_demo_prod_tables", f.OrgId);
         var production = f.WithKey("pk_demo_prod_tables");
         Assert.Empty((await production.SendAsync("list_tables")).A("docs"));
         var error = await EmulatorFixture.FailsAsync(f.WithKey("pk_demo_prod_tables", DemoOrg.GlobexAccount).SendAsync("get_table_records", Js.O(("table_id", Leads))));

@@ -5,7 +5,7 @@ using Refold.Emulator.Tests.Support;
 
 namespace Refold.Emulator.Tests.Groups;
 
-public sealed class WorkflowsTests
+public sealed class WorkflowsTests(SharedEmulator emulator) : IClassFixture<SharedEmulator>
 {
     private const string Globex = DemoOrg.GlobexAccount;
     private const string Initech = DemoOrg.InitechAccount;
@@ -25,7 +25,7 @@ public sealed class WorkflowsTests
     [Fact]
     public async Task ListWorkflows_OrgLevel_ListsThePublishedDemoWorkflowsWithAMergedSchema()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var (_, page, _) = await f.RawAsync(HttpMethod.Get, "api/v2/public/workflow", apiKey: f.ApiKey);
 
         var names = page.A("docs").Select(w => w.S("name")!).ToList();
@@ -39,7 +39,7 @@ public sealed class WorkflowsTests
     [Fact]
     public async Task ListWorkflows_Filters_BySlugNameAndPublishedAndPages()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var slack = (await f.Org(Globex).SendAsync("list_workflows", Js.O(("slug", "slack")))).A("docs");
         Assert.Equal(["Refund approval", "Announce paid invoice"], slack.Select(w => w.S("name")!).ToArray());
         var byName = (await f.Org(Globex).SendAsync("list_workflows", Js.O(("name", "^esc")))).A("docs");
@@ -55,7 +55,7 @@ public sealed class WorkflowsTests
     [Fact]
     public async Task ListWorkflows_PrivateScope_ShowsOnlyTheAccountsOwnWorkflows()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var globex = (await f.Org(Globex).SendAsync("list_workflows", Js.O(("scope", "private")))).A("docs");
         Assert.Equal(DemoWorkflows.LeadRouter, Assert.Single(globex).S("_id"));
         Assert.Empty((await f.Org(Initech).SendAsync("list_workflows", Js.O(("scope", "private")))).A("docs"));
@@ -67,7 +67,7 @@ public sealed class WorkflowsTests
     [Fact]
     public async Task CreateWorkflow_ReturnsADraft_WhosePublishGivesTheDifferentPublishedId()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var draft = (await f.Org(Initech).SendAsync("create_workflow", Js.O(("name", "Deal digest"), ("slug", "salesforce"))))!["workflow"]!;
         var draftId = draft.S("_id");
         var parentId = draft.S("associated_workflow");
@@ -101,7 +101,7 @@ public sealed class WorkflowsTests
     [Fact]
     public async Task CreateWorkflow_BadInput_AnswersRefoldsErrors()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var noName = await EmulatorFixture.FailsAsync(f.Org(Globex).SendAsync("create_workflow", Js.O(("slug", "slack"))));
         Assert.Equal((400, "MISSING_REQUIRED_FIELD"), (noName.StatusCode, noName.ErrorCode));
 
@@ -121,7 +121,7 @@ public sealed class WorkflowsTests
     [Fact]
     public async Task GetWorkflow_PrivateOfAnotherAccount_Is403_OwnIsReadWithoutTheOwner()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var denied = await EmulatorFixture.FailsAsync(f.Org(Initech).SendAsync("get_workflow", Js.O(("workflowId", DemoWorkflows.LeadRouter))));
         Assert.Equal((403, "SERVER_ERROR", "Workflow is private to another linked account"), (denied.StatusCode, denied.ErrorCode, denied.Message));
 
@@ -137,7 +137,7 @@ public sealed class WorkflowsTests
     [Fact]
     public async Task GetWorkflow_SessionToken_Is401()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var token = await f.TokenForAsync(Globex);
         var (status, body, _) = await f.RawAsync(HttpMethod.Get, $"api/v2/public/workflow/{DemoWorkflows.ContactSync}", bearer: token);
         Assert.Equal(401, status);
@@ -149,7 +149,7 @@ public sealed class WorkflowsTests
     [InlineData("DELETE", "")]
     public async Task AccountOnlyOperations_OrgKey_Are401TokenMissing(string method, string suffix)
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var path = $"api/v2/public/workflow/{DemoWorkflows.LeadRouter}" + (suffix.Length > 0 ? "/" + suffix : "");
         var (status, body, _) = await f.RawAsync(new HttpMethod(method), path, apiKey: f.ApiKey, body: Js.O(("published", false)),
             headers: new Dictionary<string, string> { ["linked_account_id"] = Globex });
@@ -160,7 +160,7 @@ public sealed class WorkflowsTests
     [Fact]
     public async Task UpdateWorkflow_ChangesOwnWorkflow_AndTheAliasExecutes()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var updated = await f.Org(Globex).SendAsync("update_workflow", Js.O(
             ("workflowId", DemoWorkflows.LeadRouter), ("name", "Lead router v2"), ("workflow_alias", "route-leads"), ("settings", Js.O(("timeout", 60)))));
         Assert.Equal("Lead router v2", updated.S("name"));
@@ -180,7 +180,7 @@ public sealed class WorkflowsTests
     [Fact]
     public async Task DeleteWorkflow_RemovesDraftsVersionsAndSchedules_AVersionIdIs400()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var token = await f.TokenForAsync(Globex);
         var versionId = (await f.Session(token).SendAsync("list_workflow_versions", Js.O(("workflowId", DemoWorkflows.LeadRouter)))).A("docs")[0].S("_id");
         var refused = await EmulatorFixture.FailsAsync(f.Session(token).SendAsync("delete_workflow", Js.O(("workflowId", versionId))));
@@ -200,7 +200,7 @@ public sealed class WorkflowsTests
     [Fact]
     public async Task PublishWorkflow_SeededDraft_BecomesVersion2OfTheSameId()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var token = await f.TokenForAsync(Globex);
         var published = await f.Session(token).SendAsync("publish_workflow", Js.O(("workflowId", DemoWorkflows.LeadRouterDraft), ("published", true)));
         Assert.Equal(DemoWorkflows.LeadRouter, published.S("_id"));
@@ -216,7 +216,7 @@ public sealed class WorkflowsTests
     [Fact]
     public async Task PublishWorkflow_UnpublishWithDraftId_Is400_WithPublishedIdTakesItOffline()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var token = await f.TokenForAsync(Globex);
         var (status, body, _) = await f.RawAsync(HttpMethod.Put, $"api/v2/public/workflow/{DemoWorkflows.LeadRouterDraft}/publish", bearer: token, body: Js.O(("published", false)));
         Assert.Equal(400, status);
@@ -234,7 +234,7 @@ public sealed class WorkflowsTests
     [Fact]
     public async Task GetWorkflowRequestStructure_DescribesPayloadAndSchema_OrNulls()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var escalation = await f.Org(Globex).SendAsync("get_workflow_request_structure", Js.O(("workflowId", DemoWorkflows.TicketEscalation)));
         Assert.Equal("4711", escalation!["payload"].S("ticket_id"));
         Assert.Equal("ticket_id", escalation["schema"]!["required"]![0]!.GetValue<string>());
@@ -248,7 +248,7 @@ public sealed class WorkflowsTests
     [Fact]
     public async Task ListEnabledWorkflows_ReadsTheAccountsConfigs()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         Assert.Empty((await f.Org(Globex).SendAsync("list_enabled_workflows"))!.AsArray());
 
         var partition = f.Emulator.State.PartitionForApiKey(f.ApiKey)!;

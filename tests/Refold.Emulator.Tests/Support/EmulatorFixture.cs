@@ -19,11 +19,15 @@ internal sealed class EmulatorFixture : IAsyncDisposable
 
     private readonly ServiceProvider _services;
     private readonly RefoldClientFactory _clients;
+    private readonly bool _ownsEmulator;
 
-    private EmulatorFixture(RefoldEmulator emulator, FakeTimeProvider clock)
+    private EmulatorFixture(RefoldEmulator emulator, FakeTimeProvider clock, string? apiKey = null, string? orgId = null)
     {
         Emulator = emulator;
         Clock = clock;
+        _ownsEmulator = apiKey is null;
+        ApiKey = apiKey ?? emulator.ApiKey;
+        OrgId = orgId ?? EmulatorDefaults.OrgId;
         var services = new ServiceCollection();
 
         // The client's own limiter and retries run on the real clock; the emulator's clock is the fake one.
@@ -47,7 +51,13 @@ internal sealed class EmulatorFixture : IAsyncDisposable
     /// <summary>A plain HTTP client for asserting raw status codes, headers and bodies.</summary>
     public HttpClient Http { get; }
 
-    public string ApiKey => Emulator.ApiKey;
+    /// <summary>The API key of this fixture's org (the seeded demo org, or a fresh one on a <see cref="SharedEmulator"/>).</summary>
+    public string ApiKey { get; }
+
+    /// <summary>The id of this fixture's org.</summary>
+    public string OrgId { get; }
+
+    /// <summary>Starts an emulator of its own (for tests that need special options, a data file or their own clock).</summary>
 
     public static async Task<EmulatorFixture> StartAsync(Action<EmulatorOptions>? configure = null, FakeTimeProvider? clock = null)
     {
@@ -57,6 +67,9 @@ internal sealed class EmulatorFixture : IAsyncDisposable
         configure?.Invoke(options);
         return new EmulatorFixture(await RefoldEmulator.StartAsync(options), clock);
     }
+
+    /// <summary>A fixture on a running emulator acting as a fresh demo org of its own (see <see cref="SharedEmulator"/>); disposing it leaves the emulator running.</summary>
+    internal static EmulatorFixture ForOrg(RefoldEmulator emulator, FakeTimeProvider clock, string apiKey, string orgId) => new(emulator, clock, apiKey, orgId);
 
     /// <summary>The catalog client with the org API key (optionally bound to a linked account).</summary>
     public RefoldClient Org(string? linkedAccount = null) => _clients.Create(RefoldCredential.FromApiKey(ApiKey, linkedAccount));
@@ -120,6 +133,9 @@ internal sealed class EmulatorFixture : IAsyncDisposable
     {
         Http.Dispose();
         await _services.DisposeAsync();
-        await Emulator.DisposeAsync();
+        if (_ownsEmulator)
+        {
+            await Emulator.DisposeAsync();
+        }
     }
 }

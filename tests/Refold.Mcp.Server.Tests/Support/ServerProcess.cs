@@ -21,7 +21,17 @@ internal static class ServerProcess
                 StandardErrorLines = stderr.Enqueue,
                 ShutdownTimeout = TimeSpan.FromSeconds(10),
             }),
-            new McpClientOptions { ProtocolVersion = protocolVersion });
+            new McpClientOptions
+            {
+                ProtocolVersion = protocolVersion,
+
+                // A child process (dotnet start-up, maybe the emulator) on a loaded machine can answer the 2.4.0 client's
+                // server/discover probe after its 5 s default, and the client would then quietly fall back to initialize
+                // (2025-11-25). The probe waits as long as initialization does instead: a server without server/discover
+                // still answers it with an error at once, so the negotiated version is still what the tests check.
+                DiscoverProbeTimeout = Timeout.InfiniteTimeSpan,
+                InitializationTimeout = TimeSpan.FromSeconds(60),
+            });
 
     /// <summary>Runs a CLI command to the end.</summary>
     public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(IDictionary<string, string?> environment, params string[] args)
