@@ -29,31 +29,4 @@ void Stop(PosixSignalContext context)
 using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
 using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
-RefoldEmulator emulator;
-try
-{
-    emulator = await RefoldEmulator.StartAsync(options);
-}
-catch (Exception e) when (e is IOException or InvalidDataException)
-{
-    Console.Error.WriteLine($"The emulator could not start: {e.Message}");
-    return 1;
-}
-
-await using (emulator)
-{
-    Console.WriteLine($"Refold emulator listening on {emulator.BaseUrl}");
-    Console.WriteLine($"API key: {emulator.ApiKey}");
-    Console.WriteLine(options.DataPath is null ? "State: in memory" : $"State: {Path.GetFullPath(options.DataPath)}");
-    Console.WriteLine("Press Ctrl+C to stop.");
-    try
-    {
-        await Task.Delay(Timeout.Infinite, stop.Token);
-    }
-    catch (OperationCanceledException)
-    {
-    }
-}
-
-Console.WriteLine("Refold emulator stopped.");
-return 0;
+return await EmulatorHost.RunAsync(options, Console.Out, Console.Error, stop.Token);

@@ -40,6 +40,11 @@ public static class Program
             stop.Cancel();
         };
 
+        if (options.StandaloneEmulator is { } emulator)
+        {
+            return await Refold.Emulator.EmulatorHost.RunAsync(emulator, Console.Out, Console.Error, stop.Token);
+        }
+
         try
         {
             await using var upstream = await Upstream.StartAsync(options, Environment.GetEnvironmentVariable, stop.Token);
@@ -50,9 +55,9 @@ public static class Program
 
             var credential = upstream.DemoCredential ?? EnvironmentCredentials.Read(Environment.GetEnvironmentVariable);
             var missingCredential = credential is null ? EnvironmentCredentials.MissingAdvice(Environment.GetEnvironmentVariable) : null;
-            if (options.Command is Command.Tools or Command.Call)
+            if (options.Command is Command.Tools or Command.Call or Command.Describe)
             {
-                return await CliCommands.RunAsync(options, upstream, credential, missingCredential, stop.Token);
+                return await CliCommands.RunAsync(options, upstream, credential, missingCredential, Console.Out, Console.Error, !Console.IsOutputRedirected, stop.Token);
             }
 
             if (options.Transport == Transport.Http)

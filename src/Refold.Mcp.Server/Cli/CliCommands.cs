@@ -13,7 +13,7 @@ using Refold.Mcp.Server.Tools;
 
 namespace Refold.Mcp.Server.Cli;
 
-/// <summary><c>refold-mcp tools</c> and <c>refold-mcp call</c>: the server's tools for a human at a terminal.</summary>
+/// <summary><c>refold-mcp tools</c>, <c>call</c> and <c>describe</c>: the server's tools for a human at a terminal.</summary>
 public static class CliCommands
 {
     /// <summary>The tools/list result of a tool set, exactly as the server sends it.</summary>
@@ -50,9 +50,11 @@ public static class CliCommands
         return 0;
     }
 
-    /// <summary>Runs one tool; prints the structured result on stdout (the text of an error on stderr). 1 on an error result.</summary>
-    public static async Task<int> CallAsync(RefoldSession session, string toolName, string? argumentsJson, TextWriter output, TextWriter error, CancellationToken cancellationToken,
-        AuditLog? audit = null)
+    /// <summary>
+    /// Runs one tool; prints the structured result on stdout (a list as a table when <paramref name="table"/>, else
+    /// JSON), progress and the text of an error on stderr. 1 on an error result.
+    /// </summary>
+    public static async Task<int> CallAsync(RefoldSession session, string toolName, string? argumentsJson, TextWriter output, TextWriter error, CancellationToken cancellationToken, AuditLog? audit = null, bool table = false)
     {
         JsonObject? arguments;
         try
@@ -69,12 +71,12 @@ public static class CliCommands
         CallToolResult result;
         if (session.Tools.ByName.TryGetValue(toolName, out var tool))
         {
-            result = await tool.RunAsync(ToolCall.Local(session, arguments, cancellationToken, audit)).ConfigureAwait(false);
+            result = await tool.RunAsync(ToolCall.Local(session, arguments, cancellationToken, audit, Progress(error))).ConfigureAwait(false);
         }
         else if (session.Tools.Operations.FirstOrDefault(o => o.Name == toolName) is { } operation)
         {
             // Not a tool of its own on this surface, but reachable through the catalog tools: run it directly.
-            result = await OperationRunner.RunAsync(ToolCall.Local(session, arguments, cancellationToken, audit), operation).ConfigureAwait(false);
+            result = await OperationRunner.RunAsync(ToolCall.Local(session, arguments, cancellationToken, audit, Progress(error)), operation).ConfigureAwait(false);
         }
         else
         {
@@ -84,7 +86,11 @@ public static class CliCommands
 
         if (result.StructuredContent is { } structured)
         {
-            await output.WriteLineAsync(JsonNode.Parse(structured.GetRawText())!.ToJsonString(ServerJson.ReadableIndented)).ConfigureAwait(false);
+            var node = JsonNode.Parse(structured.GetRawText());
+            if (!table || result.IsError == true || !ResultTable.TryWrite(node, output))
+            {
+                await output.WriteLineAsync(node!.ToJsonString(ServerJson.ReadableIndented)).ConfigureAwait(false);
+            }
         }
 
         if (result.IsError == true)
@@ -100,29 +106,56 @@ public static class CliCommands
         return 0;
     }
 
+    /// <summary>Prints what <paramref name="name"/> takes; an unknown name gets the nearest names (exit code 2).</summary>
+    public static int Describe(ToolSet set, string name, TextWriter output, TextWriter error)
+    {
+        // A tool of the surface, or an operation it reaches through the catalog tools, described as its own tool would be.
+        var tool = set.ByName.GetValueOrDefault(name)?.ProtocolTool
+            ?? (set.Operations.FirstOrDefault(o => o.Name == name) is { } operation ? new OperationTool(operation, set).ProtocolTool : null);
+        if (tool is null)
+        {
+            var nearest = ToolDescription.Nearest(set, name);
+            error.WriteLine(nearest.Count == 0
+                ? $"refold-mcp: no tool or operation named '{name}'; 'refold-mcp tools' lists them."
+                : $"refold-mcp: no tool or operation named '{name}'; did you mean {string.Join(", ", nearest)}?");
+            return 2;
+        }
+
+        ToolDescription.Write(tool, output);
+        return 0;
+    }
+
     /// <summary>
-    /// Runs <c>tools</c> or <c>call</c> with the environment's credential (or the emulator's demo org). Without one
+    /// Runs <c>tools</c>, <c>describe</c> or <c>call</c> with the environment's credential (or the emulator's demo org). Without one
     /// (<paramref name="missingCredential"/> says what to set) <c>tools</c> lists what an org API key gets after saying
     /// so, and <c>call</c> of anything a credential is needed for prints the advice.
     /// </summary>
-    public static async Task<int> RunAsync(ServerOptions options, Upstream upstream, RefoldCredential? credential, string? missingCredential, CancellationToken cancellationToken)
+    /// <remarks>On a terminal (<paramref name="terminal"/>) lists print as tables unless <c>--json</c>; piped, as JSON.</remarks>
+    public static async Task<int> RunAsync(ServerOptions options, Upstream upstream, RefoldCredential? credential, string? missingCredential,
+        TextWriter output, TextWriter error, bool terminal, CancellationToken cancellationToken)
     {
         var toolSets = new ToolSets(options.Surface);
-        if (options.Command == Command.Tools)
+        var json = options.Json || !terminal;
+        if (options.Command is Command.Tools or Command.Describe)
         {
-            if (missingCredential is not null)
+            var set = toolSets.For(missingCredential is null ? CredentialShapes.Of(credential) : CredentialShape.OrgKey);
+            if (options.Command == Command.Describe)
             {
-                await Console.Error.WriteLineAsync($"refold-mcp: {missingCredential} Listed: the tools an org API key gets.").ConfigureAwait(false);
-                return Tools(toolSets.For(CredentialShape.OrgKey), options.Json, Console.Out);
+                return Describe(set, options.CallTool!, output, error);
             }
 
-            return Tools(toolSets.For(credential), options.Json, Console.Out);
+            if (missingCredential is not null)
+            {
+                await error.WriteLineAsync($"refold-mcp: {missingCredential} Listed: the tools an org API key gets.").ConfigureAwait(false);
+            }
+
+            return Tools(set, json, output);
         }
 
         if (missingCredential is not null && !Reaches(toolSets.For(credential), options.CallTool!)
             && Enum.GetValues<CredentialShape>().Any(shape => Reaches(toolSets.For(shape), options.CallTool!)))
         {
-            await Console.Error.WriteLineAsync($"refold-mcp: {options.CallTool} needs a Refold credential. {missingCredential}").ConfigureAwait(false);
+            await error.WriteLineAsync($"refold-mcp: {options.CallTool} needs a Refold credential. {missingCredential}").ConfigureAwait(false);
             return 2;
         }
 
@@ -131,8 +164,14 @@ public static class CliCommands
         services.AddRefoldMcpCore(options, upstream, toolSets);
         await using var provider = services.BuildServiceProvider();
         var session = RefoldSession.Create(provider.GetRequiredService<RefoldClientFactory>(), toolSets, provider.GetRequiredService<ILoggerFactory>(), credential);
-        return await CallAsync(session, options.CallTool!, options.CallArguments, Console.Out, Console.Error, cancellationToken, provider.GetService<AuditLog>()).ConfigureAwait(false);
+        return await CallAsync(session, options.CallTool!, options.CallArguments, output, error, cancellationToken, provider.GetService<AuditLog>(), table: !json).ConfigureAwait(false);
     }
+
+    private static Func<string, ValueTask> Progress(TextWriter error) => async message =>
+    {
+        await error.WriteLineAsync($"progress: {message}").ConfigureAwait(false);
+        await error.FlushAsync().ConfigureAwait(false);
+    };
 
     /// <summary>Whether <paramref name="name"/> is a tool of <paramref name="set"/> or an operation it reaches.</summary>
     public static bool Reaches(ToolSet set, string name) => set.ByName.ContainsKey(name) || set.Operations.Any(o => o.Name == name);

@@ -6,6 +6,8 @@ public enum Command
     Serve,
     Tools,
     Call,
+    Describe,
+    Emulator,
     Help,
     Version,
     HealthCheck,

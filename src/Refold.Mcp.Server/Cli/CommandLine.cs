@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Refold.Emulator;
 using Refold.Emulator.Cli;
 using Cmd = System.CommandLine.Command;
 
@@ -9,6 +10,11 @@ public static class CommandLine
 {
     private static readonly Argument<string> CallTool = new("TOOL") { Description = "a tool of the chosen surface, or an operation it reaches" };
     private static readonly Argument<string?> CallArguments = new("JSON-ARGS") { Description = "the arguments as one JSON object, e.g. '{\"limit\": 5}'", Arity = ArgumentArity.ZeroOrOne };
+
+    private static readonly Argument<string> DescribeTool = new("TOOL") { Description = "a tool or operation name, e.g. run_workflow" };
+
+    // The standalone emulator: the emulator's own flags (--urls, --data, faults), not the server's.
+    private static readonly Cmd EmulatorCommand = new("emulator", "run the Refold emulator (seeded demo org) on its own until Ctrl+C, e.g. to point --base-url at it");
 
     private static RootCommand Root { get; } = Build();
 
@@ -38,11 +44,24 @@ public static class CommandLine
             throw new UsageException(error);
         }
 
+        if (command == EmulatorCommand)
+        {
+            try
+            {
+                return new ServerOptions { Command = Command.Emulator, StandaloneEmulator = EmulatorCommandLine.From(result) };
+            }
+            catch (ArgumentException e)
+            {
+                throw new UsageException(e.Message);
+            }
+        }
+
         var options = ServerFlags.All.Aggregate(new ServerOptions(), (o, flag) => flag.ApplyTo(result, o));
         return command.Name switch
         {
             "tools" => options with { Command = Command.Tools },
             "healthcheck" => options with { Command = Command.HealthCheck },
+            "describe" => options with { Command = Command.Describe, CallTool = result.GetValue(DescribeTool) },
             "call" => options with { Command = Command.Call, CallTool = result.GetValue(CallTool), CallArguments = result.GetValue(CallArguments) },
             _ => options,
         };
@@ -55,7 +74,8 @@ public static class CommandLine
         [
             new("serve", "run the MCP server (what refold-mcp does without a command)"),
             new("tools", "list the tools of the chosen surface (a table; JSON with --json)"),
-            new("call", "run one tool and print its result (exit code 1 on an error result)") { CallTool, CallArguments },
+            new("call", "run one tool and print its result: lists as a table on a terminal, JSON with --json or when piped (exit code 1 on an error result)") { CallTool, CallArguments },
+            new("describe", "show a tool's title, description, annotations and arguments") { DescribeTool },
             new("healthcheck", "GET /healthz of the HTTP server at --urls; exit 0 when it answers 200 (the image's HEALTHCHECK)"),
         ];
         foreach (var command in (Cmd[])[root, .. commands])
@@ -71,6 +91,9 @@ public static class CommandLine
             root.Add(command);
         }
 
+        EmulatorCommandLine.AddFlagsTo(EmulatorCommand);
+        EmulatorCommand.SetAction(_ => 0);
+        root.Add(EmulatorCommand);
         root.Add(new Cmd("help", "this text") { Hidden = true });
 
         // Every command runs (Program decides how); an action also makes the command itself valid without a subcommand.
@@ -87,6 +110,8 @@ public static class CommandLine
         Examples:
           refold-mcp tools --emulator
           refold-mcp call list_workflows '{"limit": 5}' --emulator
+          refold-mcp describe run_workflow
+          refold-mcp emulator --urls http://127.0.0.1:5080 --data refold.json
           refold-mcp --transport http --urls http://127.0.0.1:3001
 
         Credentials (stdio, tools, call) come from the environment:

@@ -35,6 +35,15 @@ public sealed record ServerOptions
 
     public bool Emulator { get; init; }
 
+    /// <summary><c>--data FILE</c>: the embedded emulator keeps its state in this file (see <see cref="EmulatorData"/> for the default of the CLI commands).</summary>
+    public string? EmulatorDataFile { get; init; }
+
+    /// <summary><c>--ephemeral</c>: the embedded emulator keeps nothing, not even for <c>call</c> and <c>tools</c>.</summary>
+    public bool EphemeralEmulator { get; init; }
+
+    /// <summary>For <c>refold-mcp emulator</c>: the standalone emulator's options, read by the emulator's own flags.</summary>
+    public Refold.Emulator.EmulatorOptions? StandaloneEmulator { get; init; }
+
     /// <summary>How many times faster than real time the embedded emulator's clock runs (demos, tests); 1 by default.</summary>
     public double EmulatorSpeed { get; init; } = 1;
 
@@ -46,6 +55,7 @@ public sealed record ServerOptions
     /// <summary>For <c>tools</c>: print the tools/list JSON instead of a table.</summary>
     public bool Json { get; init; }
 
+    /// <summary>The tool of <c>call</c> and <c>describe</c>.</summary>
     public string? CallTool { get; init; }
 
     public string? CallArguments { get; init; }

@@ -33,7 +33,7 @@ public sealed class Upstream : IAsyncDisposable
     {
         if (options.Emulator)
         {
-            return await EmbeddedEmulator.StartAsync(options.EmulatorSpeed, cancellationToken).ConfigureAwait(false);
+            return await EmbeddedEmulator.StartAsync(options.EmulatorSpeed, EmulatorData.FileFor(options), cancellationToken).ConfigureAwait(false);
         }
 
         if (options.BaseUrl is { } url)

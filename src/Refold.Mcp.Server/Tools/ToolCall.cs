@@ -10,7 +10,7 @@ namespace Refold.Mcp.Server.Tools;
 /// <summary>
 /// Everything a tool gets for one call: the session (credential, client, tools), the arguments, and what the
 /// request says about the client: its progress token, its capabilities and protocol, its cancellation. Over the CLI
-/// there is no MCP request: no progress, no client to ask.
+/// there is no MCP request: no client to ask, and progress goes to <see cref="LocalProgress"/> (stderr) when set.
 /// </summary>
 public sealed class ToolCall
 {
@@ -26,6 +26,9 @@ public sealed class ToolCall
 
     /// <summary>Where writes are recorded (<c>--audit-log</c>); null when no audit log is configured.</summary>
     public AuditLog? Audit { get; init; }
+
+    /// <summary>Where progress messages go when there is no MCP client (the CLI prints them on stderr); null: nowhere.</summary>
+    public Func<string, ValueTask>? LocalProgress { get; init; }
 
     /// <summary>The server end of the client's session, to ask it something (elicitation); null from the CLI.</summary>
     public McpServer? Server => Request?.Server;
@@ -52,6 +55,10 @@ public sealed class ToolCall
             await server.NotifyProgressAsync(token, new ProgressNotificationValue { Progress = (float)progress, Total = total is { } t ? (float)t : null, Message = message },
                 cancellationToken: CancellationToken).ConfigureAwait(false);
         }
+        else if (Request is null && LocalProgress is { } local)
+        {
+            await local(message).ConfigureAwait(false);
+        }
     }
 
     /// <summary>A call of the MCP request <paramref name="request"/>.</summary>
@@ -65,12 +72,13 @@ public sealed class ToolCall
     };
 
     /// <summary>A call with no MCP client behind it (the CLI, tests of a tool alone).</summary>
-    public static ToolCall Local(RefoldSession session, JsonObject? arguments, CancellationToken cancellationToken, AuditLog? audit = null) => new()
+    public static ToolCall Local(RefoldSession session, JsonObject? arguments, CancellationToken cancellationToken, AuditLog? audit = null, Func<string, ValueTask>? progress = null) => new()
     {
         Session = session,
         Arguments = arguments ?? [],
         CancellationToken = cancellationToken,
         Audit = audit,
+        LocalProgress = progress,
     };
 
     /// <summary>The same call with other arguments (a dispatcher passing on the inner operation's).</summary>
@@ -81,5 +89,6 @@ public sealed class ToolCall
         Request = Request,
         CancellationToken = CancellationToken,
         Audit = Audit,
+        LocalProgress = LocalProgress,
     };
 }
