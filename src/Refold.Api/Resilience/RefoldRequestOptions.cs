@@ -12,11 +12,12 @@ internal static class RefoldRequestOptions
     /// <summary>Limiter key of requests sent without a credential (public operations).</summary>
     public const string AnonymousKey = "anonymous";
 
-    public static void Set(HttpRequestMessage request, Operation operation, string limiterKey)
+    /// <param name="pipelineScope">Whose breaker the request feeds when not its limiter key's (see <see cref="PipelineKey"/>).</param>
+    public static void Set(HttpRequestMessage request, Operation operation, string limiterKey, string? pipelineScope = null)
     {
         request.Options.Set(s_idempotent, operation.Hints.Idempotent);
         request.Options.Set(s_limiterKey, limiterKey);
-        request.Options.Set(s_pipelineKey, limiterKey + " " + operation.Name);
+        request.Options.Set(s_pipelineKey, (pipelineScope ?? limiterKey) + " " + operation.Name);
     }
 
     /// <summary>Only operations declared idempotent may be sent twice.</summary>
