@@ -103,7 +103,7 @@ public sealed partial class SessionDirectory(
             return AuthOutcome.Rejected("unauthorized", "A Refold credential is required: send 'Authorization: Bearer <Refold session token>'.");
         }
 
-        var address = request.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var address = AddressGate.PlaceOf(request.HttpContext.Connection.RemoteIpAddress);
         return await VerifyAsync(credential, Fingerprint(credential, authorization, apiKey, request.Headers[RefoldHeaders.LinkedAccount].ToString()), address, cancellationToken)
             .ConfigureAwait(false);
     }
