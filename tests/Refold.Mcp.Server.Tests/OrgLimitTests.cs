@@ -1,19 +1,27 @@
+using System.Diagnostics;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Refold.Api.Client;
 using Refold.Api.Resilience;
 using Refold.Emulator;
+using Refold.Emulator.Core;
 using Refold.Mcp.Server.Cli;
 using Refold.Mcp.Server.Hosting;
 using Refold.Mcp.Server.Tests.Support;
+using Refold.Mcp.Server.Tools;
 
 namespace Refold.Mcp.Server.Tests;
 
 /// <summary>
-/// One org's API-key sessions and session-token sessions over HTTP, real MCP clients against the emulator: every call
-/// of both kinds draws from the org's one bucket (the full 20 s load of 100 sessions is in benchmarks/).
+/// One org's API-key sessions and session-token sessions over HTTP, real MCP clients against the emulator enforcing
+/// Refold's limit (20/s, bursts of 5): every call of both kinds draws from the org's one bucket, which keeps them inside it.
 /// </summary>
 public sealed class OrgLimitTests : IAsyncLifetime
 {
+    private const string OldProtocol = "2025-11-25";
+    private const int Sessions = 100;
+    private static readonly TimeSpan s_window = TimeSpan.FromSeconds(20);
+
     private RefoldEmulator _emulator = null!;
     private Upstream _upstream = null!;
 
@@ -54,4 +62,84 @@ public sealed class OrgLimitTests : IAsyncLifetime
         var paid = org.GetStatistics()!.TotalSuccessfulLeases - before;
         Assert.True(paid >= 12, $"the org's bucket saw {paid} of the 12 calls");
     }
+
+    [Fact]
+    public async Task ToolCalls_HundredSessionsOnKeyAndTokensFor20s_NoUpstream429AllSucceedAtNearTheConfiguredRate()
+    {
+        await using var http = await HttpHarness.StartAsync(_upstream, new ServerOptions
+        {
+            AllowApiKeyHeader = true,
+            // The writes replace a variable's value (destructive); nobody is at these clients to confirm.
+            Surface = new Surface { Confirm = ConfirmMode.Never },
+        });
+        var accounts = new[] { "acct_globex", "acct_initech" };
+        var admin = await http.ConnectAsync(KeyHeaders(accounts[0]), OldProtocol);
+
+        // Setup through the key: its answers teach the server the key's org. One token per token session.
+        var definition = (await admin.CallAsync("call_read_operation", """{"name":"list_variable_definitions","arguments":{}}""")).Structured()
+            .GetProperty("docs").EnumerateArray().First(d => d.Str("var_format") == "url").Str("_id")!;
+        var tokens = new List<string>();
+        for (var i = 0; i < Sessions / 2; i++)
+        {
+            var minted = await admin.CallAsync("generate_session_token", $$"""{"linked_account_id":"{{accounts[i % accounts.Length]}}"}""");
+            Assert.False(minted.IsError, minted.Text());
+            tokens.Add(minted.Structured().Str("token")!);
+        }
+
+        // Even sessions hold the key, odd ones a token; each acts for the account its token was minted for.
+        var accountOf = Enumerable.Range(0, Sessions).Select(i => accounts[(i / 2) % accounts.Length]).ToList();
+        var sessions = await Task.WhenAll(Enumerable.Range(0, Sessions).Select(i => i % 2 == 0
+            ? http.ConnectAsync(KeyHeaders(accountOf[i]), OldProtocol)
+            : http.ConnectAsync(HttpHarness.Bearer(tokens[i / 2]), OldProtocol)));
+
+        var failures = new List<string>();
+        var succeeded = 0;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(sessions.Select(async (session, i) =>
+        {
+            var account = accountOf[i];
+            for (var n = 0; clock.Elapsed < s_window; n++)
+            {
+                var arguments = n % 2 == 0
+                    ? JsonSerializer.Serialize(new { name = "get_linked_account", arguments = new { linked_account_id = account } })
+                    : JsonSerializer.Serialize(new
+                    {
+                        name = "set_variable_value",
+                        arguments = new { variable_definition_id = definition, value = $"https://erp.example/{i}/{n}", linked_account_id = account },
+                    });
+                try
+                {
+                    var result = await session.CallAsync(n % 2 == 0 ? "call_read_operation" : "call_destructive_operation", arguments);
+                    if (result.IsError == true)
+                    {
+                        lock (failures)
+                        {
+                            failures.Add(result.Text());
+                        }
+                    }
+                    else
+                    {
+                        Interlocked.Increment(ref succeeded);
+                    }
+                }
+                catch (Exception e)
+                {
+                    lock (failures)
+                    {
+                        failures.Add(e.Message);
+                    }
+                }
+            }
+        }));
+        var elapsed = clock.Elapsed;
+
+        var rate = http.Services.GetRequiredService<RefoldOptions>().EffectivePermitsPerSecond;
+        var goodput = succeeded / elapsed.TotalSeconds;
+        Assert.Equal(0, _emulator.Services.GetRequiredService<RequestLimiter>().Refused);
+        Assert.True(failures.Count == 0, $"{failures.Count} calls failed, e.g. {failures.FirstOrDefault()}");
+        Assert.True(goodput >= 0.9 * rate, $"goodput {goodput:F1}/s is under 90 % of the configured {rate}/s ({succeeded} calls in {elapsed.TotalSeconds:F1} s)");
+    }
+
+    private Dictionary<string, string> KeyHeaders(string account) =>
+        new() { ["x-api-key"] = _emulator.ApiKey, [RefoldHeaders.LinkedAccount] = account };
 }

@@ -21,10 +21,13 @@ public sealed class RefoldClient
     private readonly HttpClient _http;
     private readonly TimeProvider _time;
     private readonly string _limiterKey;
+    private readonly string? _pipelineScope;
     private readonly IRefoldRateLimiter _limiter;
 
-    internal RefoldClient(HttpClient http, RefoldCredential? credential, TimeProvider time, IRefoldRateLimiter limiter, string? limiterKey = null)
+    internal RefoldClient(HttpClient http, RefoldCredential? credential, TimeProvider time, IRefoldRateLimiter limiter, string? limiterKey = null,
+        string? pipelineScope = null)
     {
+        _pipelineScope = pipelineScope;
         _limiter = limiter;
         _limiterKey = limiterKey ?? credential?.LimiterKey ?? RefoldRequestOptions.AnonymousKey;
         _http = http;
@@ -54,7 +57,7 @@ public sealed class RefoldClient
         Fail(Check(operation, arguments));
 
         using var request = RequestFactory.Create(operation, arguments, Credential);
-        RefoldRequestOptions.Set(request, operation, _limiterKey);
+        RefoldRequestOptions.Set(request, operation, _limiterKey, _pipelineScope);
         var telemetry = RequestTelemetry.Attach(request, operation.Name);
         using var span = RequestSpan.Start(operation);
         try

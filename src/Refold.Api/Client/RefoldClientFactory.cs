@@ -18,4 +18,12 @@ public sealed class RefoldClientFactory(IHttpClientFactory httpClients, TimeProv
     /// </summary>
     public RefoldClient Create(RefoldCredential credential, string limiterKey) =>
         new(httpClients.CreateClient(HttpClientName), credential, time, limiter, limiterKey);
+
+    /// <summary>
+    /// A client for checking a credential not yet verified: its calls draw from the org's bucket the credential claims
+    /// (<paramref name="limiterKey"/>, its own org's limit) but share one resilience pipeline named
+    /// <paramref name="pipelineScope"/>, so a flood of tokens claiming new orgs creates no pipeline per claimed org.
+    /// </summary>
+    public RefoldClient CreateForCheck(RefoldCredential credential, string limiterKey, string pipelineScope) =>
+        new(httpClients.CreateClient(HttpClientName), credential, time, limiter, limiterKey, pipelineScope);
 }

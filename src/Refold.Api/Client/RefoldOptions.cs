@@ -34,6 +34,12 @@ public sealed class RefoldOptions
     /// <summary>Calls that may wait for a permit before further calls are refused locally. Default 1000.</summary>
     public int QueueLimit { get; set; } = 1000;
 
+    /// <summary>
+    /// Most per-org buckets kept at once. Beyond it idle ones (full, nobody waiting, unused for a few seconds: the same
+    /// as a new bucket) are forgotten; while none is idle, new orgs share one overflow bucket. Default 10,000.
+    /// </summary>
+    public int MaxBuckets { get; set; } = 10_000;
+
     /// <summary>Retries after the first attempt, for idempotent operations only. Default 3.</summary>
     public int MaxRetries { get; set; } = 3;
 
@@ -77,6 +83,7 @@ public sealed class RefoldOptions
         InRange(PermitsPerSecond, 1, 10_000, nameof(PermitsPerSecond));
         InRange(Burst, 1, 10_000, nameof(Burst));
         InRange(QueueLimit, 0, 1_000_000, nameof(QueueLimit));
+        InRange(MaxBuckets, 1, 10_000_000, nameof(MaxBuckets));
         InRange(MaxRetries, 0, 10, nameof(MaxRetries));
         InRange(BreakerMinimumThroughput, 2, 100_000, nameof(BreakerMinimumThroughput));
         if (BreakerFailureRatio is <= 0 or > 1)

@@ -41,7 +41,7 @@ public static class RefoldServiceCollectionExtensions
                 var sp = context.ServiceProvider;
                 RefoldResilience.Configure(pipeline, options, sp.GetRequiredService<IRefoldRateLimiter>(), sp.GetRequiredService<TimeProvider>());
             })
-            .SelectPipelineBy(_ => RefoldRequestOptions.LimiterKey);
+            .SelectPipelineBy(_ => RefoldRequestOptions.PipelineKey);
 
         // Inside the pipeline: sees each attempt actually sent, for the upstream-request metrics.
         builder.AddHttpMessageHandler(() => new UpstreamAttempts());

@@ -137,8 +137,10 @@ public sealed class ClockedTokenBucket : RateLimiter
         }
     }
 
-    // Adds one token per whole period elapsed since the last refill (keeping the remainder, so a late timer loses
-    // nothing), hands them to waiting callers oldest first, and keeps at most the bucket's limit of what is left.
+    // Adds one token per whole period elapsed since the last refill (keeping the remainder of a period), never more
+    // than the bucket holds, and hands them to waiting callers oldest first. A late timer (a stalled, loaded machine)
+    // therefore releases at most one burst at once rather than every token it missed, which would reach Refold as a
+    // burst larger than its own and draw 429s.
     private void Refill()
     {
         var periods = _time.GetElapsedTime(_refilledAt).Ticks / _period.Ticks;
@@ -148,7 +150,7 @@ public sealed class ClockedTokenBucket : RateLimiter
         }
 
         _refilledAt += (long)(periods * _period.Ticks * (_time.TimestampFrequency / (double)TimeSpan.TicksPerSecond));
-        var available = _tokens + periods;
+        var available = Math.Min(_tokens + periods, _tokenLimit);
         while (_queue.First is { } head && available >= head.Value.Permits)
         {
             _queue.RemoveFirst();
@@ -159,7 +161,7 @@ public sealed class ClockedTokenBucket : RateLimiter
             head.Value.Completion.TrySetResult(s_acquired);
         }
 
-        _tokens = (int)Math.Min(available, _tokenLimit);
+        _tokens = (int)available;
     }
 
     private void ArmTimer()

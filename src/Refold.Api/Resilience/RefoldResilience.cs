@@ -10,7 +10,7 @@ using Refold.Api.Diagnostics;
 namespace Refold.Api.Resilience;
 
 /// <summary>
-/// The pipeline every Refold call passes through, one instance per limiter key:
+/// The pipeline every Refold call passes through, one instance per limiter key and operation (see <see cref="RefoldRequestOptions.PipelineKey"/>):
 /// the call's overall deadline → retry (idempotent operations, and a 429 on any operation since Refold did not process
 /// it; jittered exponential backoff, <c>Retry-After</c> honoured) → circuit breaker (upstream health only) → the org's
 /// shared rate limiter (every attempt pays a token) → per-attempt timeout.

@@ -103,7 +103,7 @@ public sealed partial class SessionDirectory(
             return AuthOutcome.Rejected("unauthorized", "A Refold credential is required: send 'Authorization: Bearer <Refold session token>'.");
         }
 
-        var address = request.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var address = AddressGate.PlaceOf(request.HttpContext.Connection.RemoteIpAddress);
         return await VerifyAsync(credential, Fingerprint(credential, authorization, apiKey, request.Headers[RefoldHeaders.LinkedAccount].ToString()), address, cancellationToken)
             .ConfigureAwait(false);
     }
@@ -150,7 +150,10 @@ public sealed partial class SessionDirectory(
         var claims = (credential as SessionTokenCredential)?.Claims;
         // A plausible token's check counts against its org's own limit (Refold counts it there too); a recheck of a
         // verified credential likewise. Anything else shares one limiter, so forgeries cannot make a limiter per org.
-        var client = known is not null || Plausible(claims) ? clients.Create(credential) : clients.Create(credential, UnverifiedLimiterKey);
+        // A first check shares one pipeline whatever org it claims: pipelines are never forgotten, buckets are (OrgRateLimiters).
+        var client = known is not null ? clients.Create(credential)
+            : Plausible(claims) ? clients.CreateForCheck(credential, credential.LimiterKey, UnverifiedLimiterKey)
+            : clients.Create(credential, UnverifiedLimiterKey);
         AuthOutcome outcome;
         try
         {

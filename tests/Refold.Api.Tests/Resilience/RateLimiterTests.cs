@@ -62,10 +62,34 @@ public sealed class RateLimiterTests
         var waits = Enumerable.Range(0, 45).Select(_ => limiter.AcquireAsync().AsTask()).ToList();
 
         Assert.Equal(5, waits.Count(w => w.IsCompletedSuccessfully));
-        _time.Advance(TimeSpan.FromSeconds(1));
+        AdvanceByPeriods(TimeSpan.FromSeconds(1));
         Assert.Equal(25, waits.Count(w => w.IsCompletedSuccessfully));
-        _time.Advance(TimeSpan.FromSeconds(1));
+        AdvanceByPeriods(TimeSpan.FromSeconds(1));
         await Task.WhenAll(waits);
+    }
+
+    [Fact]
+    public void Limiter_TimerLateByASecond_ReleasesAtMostOneBurstOfWaiters()
+    {
+        using var limiters = new OrgRateLimiters(new RefoldOptions { Headroom = 0 }, _time);
+        var limiter = limiters.For("key:a");
+        var waits = Enumerable.Range(0, 45).Select(_ => limiter.AcquireAsync().AsTask()).ToList();
+
+        // One jump of a whole second is a timer that fired 19 periods late: releasing the 20 tokens it missed at once
+        // would send Refold a burst of 20. At most the burst goes, then one per period again.
+        _time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(10, waits.Count(w => w.IsCompletedSuccessfully));
+        _time.Advance(TimeSpan.FromMilliseconds(50));
+        Assert.Equal(11, waits.Count(w => w.IsCompletedSuccessfully));
+    }
+
+    // Moves the clock one period (50 ms) at a time, as the bucket's timer fires on a machine that keeps up.
+    private void AdvanceByPeriods(TimeSpan total)
+    {
+        for (var moved = TimeSpan.Zero; moved < total; moved += TimeSpan.FromMilliseconds(50))
+        {
+            _time.Advance(TimeSpan.FromMilliseconds(50));
+        }
     }
 
     [Fact]
