@@ -56,6 +56,9 @@ public sealed record ServerOptions
     /// <summary><c>--config FILE</c>: a JSON file whose <c>Refold</c> section sets the client's limits (see <see cref="Hosting.RefoldSettings"/>).</summary>
     public string? ConfigFile { get; init; }
 
+    /// <summary><c>--redis</c>, <c>--session-mode</c>, <c>--replicas</c> (completed from the environment by <see cref="Scale.ScaleSettings"/>).</summary>
+    public Scale.ScaleOptions Scale { get; init; } = new();
+
     /// <summary>The Refold client's limits given as flags (<c>--rate</c>, <c>--deadline</c>, ...), by flag, as typed.</summary>
     public IReadOnlyDictionary<string, string> RefoldSettings { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 }

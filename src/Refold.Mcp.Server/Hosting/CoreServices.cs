@@ -3,6 +3,7 @@ using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Refold.Api.Client;
 using Refold.Mcp.Server.Cli;
+using Refold.Mcp.Server.Scale;
 using Refold.Mcp.Server.Sessions;
 using Refold.Mcp.Server.Tools;
 
@@ -26,6 +27,7 @@ public static class CoreServices
         services.AddSingleton(upstream);
         services.AddSingleton(toolSets ?? new ToolSets(options.Surface));
         services.AddSingleton(new AccountToolSources(options.AccountTools));
+        services.AddRefoldScale(options.Scale);
         return services.AddRefoldClient(o =>
         {
             RefoldSettings.Bind(o, options, Environment.GetEnvironmentVariable);

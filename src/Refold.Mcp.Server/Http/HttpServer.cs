@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using ModelContextProtocol.AspNetCore;
 using Refold.Mcp.Server.Cli;
 using Refold.Mcp.Server.Primitives;
+using Refold.Mcp.Server.Scale;
 using Refold.Mcp.Server.Hosting;
 using Refold.Mcp.Server.Sessions;
 using Refold.Mcp.Server.Tools;
@@ -42,9 +43,10 @@ public static class HttpServer
         builder.Services.AddSingleton<AddressGate>();
         builder.Services.AddSingleton<CredentialSessions>();
         builder.Services.AddSingleton<SessionDirectory>();
+        builder.Services.AddHealthChecks();
         builder.Services.AddMcpServer(CoreServices.Configure(options.Surface)).WithRefoldResources().WithRefoldPrompts().WithHttpTransport(http =>
         {
-            http.SessionMode = HttpServerSessionMode.StatefulForInitializeClients;
+            http.SessionMode = options.Scale.EffectiveMode == SessionMode.Stateless ? HttpServerSessionMode.Stateless : HttpServerSessionMode.StatefulForInitializeClients;
 #pragma warning disable MCP9006 // Stateful-session knobs are obsolete for 2026-07-28 clients, but 2025-11-25 clients still get stateful sessions here.
             http.IdleTimeout = options.Sessions.IdleTimeout;
 #pragma warning restore MCP9006
@@ -80,6 +82,7 @@ public static class HttpServer
         var app = builder.Build();
         app.UseMiddleware<RequestGuard>();
         app.UseWhen(c => c.Request.Path.StartsWithSegments(Endpoint), branch => branch.UseMiddleware<RefoldAuthMiddleware>());
+        app.MapHealthEndpoints();
         app.MapMcp(Endpoint);
         return app;
     }
