@@ -12,7 +12,7 @@ namespace Refold.Mcp.Server.Scale;
 /// </summary>
 public sealed partial class RedisLink : IDisposable
 {
-    /// <summary>How long after Redis returns a replica keeps drawing the shared bucket at its share: long enough for the others to notice too.</summary>
+    /// <summary>How long after Redis returns a replica draws the shared bucket at its share: long enough for the other replicas to notice too.</summary>
     public static readonly TimeSpan RecoveryGrace = TimeSpan.FromSeconds(1);
 
     /// <summary>How long a failed command keeps the link down before the next command is tried again.</summary>
@@ -28,6 +28,7 @@ public sealed partial class RedisLink : IDisposable
     private long _retryAt;
     private long _graceUntil;
     private int _announced;
+    private int _outages;
 
     public RedisLink(ScaleOptions options, ILogger<RedisLink> logger, TimeProvider time)
     {
@@ -114,24 +115,26 @@ public sealed partial class RedisLink : IDisposable
         }
     }
 
+    /// <summary>Outages so far: a local bucket made in an earlier one is not reused.</summary>
+    public int Outages => Volatile.Read(ref _outages);
+
     /// <summary>Records the count of live replicas Redis reported.</summary>
     public void Announced(int replicas) => Volatile.Write(ref _announced, replicas);
 
-    /// <summary>Redis answered. Returns true when this ends an outage (the caller then starts the recovery grace).</summary>
-    public bool Succeeded(TimeSpan grace)
+    /// <summary>Redis answered: ends an outage, starting the <see cref="RecoveryGrace"/>.</summary>
+    public void Succeeded()
     {
         lock (_lock)
         {
             if (_up)
             {
-                return false;
+                return;
             }
 
             _up = true;
-            _graceUntil = _time.GetTimestamp() + (long)(grace.TotalSeconds * _time.TimestampFrequency);
+            _graceUntil = _time.GetTimestamp() + (long)(RecoveryGrace.TotalSeconds * _time.TimestampFrequency);
             LogUp(_logger, Endpoint, _time.GetUtcNow() - (_downSince ?? _time.GetUtcNow()));
             _downSince = null;
-            return true;
         }
     }
 
@@ -147,6 +150,7 @@ public sealed partial class RedisLink : IDisposable
             }
 
             _up = false;
+            _outages++;
             _downSince = _time.GetUtcNow();
             LogDown(_logger, Endpoint, Share, Reason(error));
         }

@@ -11,17 +11,17 @@ namespace Refold.Mcp.Server.Scale;
 /// at the rate and burst the in-process limiter would keep (Refold's less the headroom). Which bucket a credential
 /// draws from is decided as in process (<see cref="OrgRateLimiters.BucketOf"/>: API keys join their org's bucket once known).
 /// <para>
-/// Redis unreachable: the replica keeps its own <see cref="ReservationBucket"/> per org at its share of the rate and
-/// burst (1/N, N from <see cref="RedisLink.Replicas"/>), opening only once the slots Redis had already handed out have
-/// passed and starting empty, so the switch adds no burst. Redis back: for a grace (at least
-/// <see cref="RedisLink.RecoveryGrace"/>, and until its local queue has drained) the replica still draws the shared bucket at its share
-/// and from empty, so replicas that have not noticed yet, and the local slots still to come, stay within the limit.
+/// The switch-over moments, so that no burst passes the limit. Redis unreachable: the replica keeps its own
+/// <see cref="ReservationBucket"/> per org at its share of rate and burst (1/N, N from <see cref="RedisLink.Replicas"/>),
+/// opening empty only once the slots Redis had already handed out have passed. Redis back: the first reservations
+/// book the shared bucket past the local slots still to come (and empty there), and for <see cref="RedisLink.RecoveryGrace"/>
+/// each costs N slots, so replicas that have not noticed yet, still on their local share, stay within the limit too.
 /// </para>
 /// </summary>
 public sealed class RedisRateLimiter(RedisLink link, OrgRateLimiters local, RefoldOptions options, TimeProvider time) : IRefoldRateLimiter
 {
     private readonly ConcurrentDictionary<string, long> _bookedUntil = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, ReservationBucket> _fallback = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (int Outage, ReservationBucket Bucket)> _fallback = new(StringComparer.Ordinal);
 
     private TimeSpan Interval => local.ReplenishmentPeriod;
 
@@ -29,8 +29,7 @@ public sealed class RedisRateLimiter(RedisLink link, OrgRateLimiters local, Refo
 
     public async ValueTask<RateLimitLease> AcquireAsync(string limiterKey, CancellationToken cancellationToken)
     {
-        var bucket = BucketOf(limiterKey);
-        var wait = await ReserveAsync(bucket).ConfigureAwait(false);
+        var wait = await ReserveAsync(BucketOf(limiterKey)).ConfigureAwait(false);
         if (wait is not { } slot)
         {
             return new ReservationLease(false, Interval);
@@ -48,27 +47,19 @@ public sealed class RedisRateLimiter(RedisLink link, OrgRateLimiters local, Refo
 
     public string BucketOf(string limiterKey) => local.BucketOf(limiterKey);
 
-    /// <summary>Redis answered (a reservation, or the announcer's probe): ends an outage, starting the recovery grace.</summary>
-    public void Succeeded()
-    {
-        var pending = _fallback.Values.Select(b => b.Horizon).DefaultIfEmpty(TimeSpan.Zero).Max();
-        if (link.Succeeded(pending > RedisLink.RecoveryGrace ? pending : RedisLink.RecoveryGrace))
-        {
-            _fallback.Clear();
-        }
-    }
-
     private async Task<TimeSpan?> ReserveAsync(string bucket)
     {
         if (link.ShouldTry)
         {
             var recovering = !link.IsUp || link.InGrace;
+            var floor = !recovering ? TimeSpan.Zero
+                : (Interval * options.EffectiveBurst) + (_fallback.TryGetValue(bucket, out var pending) ? pending.Bucket.Horizon : TimeSpan.Zero);
             try
             {
                 var reservation = await SharedBucketScript.ReserveAsync(link.Database, bucket, Interval, options.EffectiveBurst,
-                    recovering ? link.Replicas : 1, LongestWait, fromEmpty: recovering).ConfigureAwait(false);
+                    recovering ? link.Replicas : 1, LongestWait, floor).ConfigureAwait(false);
                 _bookedUntil[bucket] = time.GetTimestamp() + (long)(reservation.Horizon.TotalSeconds * time.TimestampFrequency);
-                Succeeded();
+                link.Succeeded();
                 return reservation.Wait;
             }
             catch (Exception e) when (e is RedisException or TimeoutException or ObjectDisposedException)
@@ -77,7 +68,9 @@ public sealed class RedisRateLimiter(RedisLink link, OrgRateLimiters local, Refo
             }
         }
 
-        return _fallback.GetOrAdd(bucket, Fallback).Reserve(LongestWait);
+        var outage = link.Outages;
+        var entry = _fallback.AddOrUpdate(bucket, b => (outage, Fallback(b)), (b, old) => old.Outage == outage ? old : (outage, Fallback(b)));
+        return entry.Bucket.Reserve(LongestWait);
     }
 
     private ReservationBucket Fallback(string bucket)

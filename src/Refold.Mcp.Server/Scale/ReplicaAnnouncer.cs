@@ -9,7 +9,7 @@ namespace Refold.Mcp.Server.Scale;
 /// on its own when Redis goes away. The announcement doubles as the health probe that notices Redis coming back
 /// while no call is made. At stop the replica withdraws its announcement.
 /// </summary>
-public sealed class ReplicaAnnouncer(RedisLink link, RedisRateLimiter limiter, TimeProvider time) : BackgroundService
+public sealed class ReplicaAnnouncer(RedisLink link, TimeProvider time) : BackgroundService
 {
     public const string Key = "refold:replicas";
 
@@ -62,7 +62,7 @@ public sealed class ReplicaAnnouncer(RedisLink link, RedisRateLimiter limiter, T
         {
             var live = (long)(await link.Database.ScriptEvaluateAsync(Script, [Key], [link.ReplicaId, (long)Lifetime.TotalMilliseconds]).ConfigureAwait(false));
             link.Announced((int)Math.Min(live, 1000));
-            limiter.Succeeded();
+            link.Succeeded();
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {

@@ -14,7 +14,7 @@ public static class SharedBucketScript
     /// <summary>Prefix of the bucket keys: <c>refold:bucket:org:ID</c>.</summary>
     public const string KeyPrefix = "refold:bucket:";
 
-    // ARGV: interval µs, burst, cost in intervals, longest wait µs, 1 = start from empty (recovery).
+    // ARGV: interval µs, burst, cost in intervals, longest wait µs, floor µs (0: none; the bucket is booked at least this far ahead).
     // Returns {wait µs, horizon µs}: -1 as wait when the queue is full (nothing is reserved).
     private const string Script = """
         if redis.replicate_commands then redis.replicate_commands() end
@@ -25,7 +25,8 @@ public static class SharedBucketScript
         local cost = tonumber(ARGV[3])
         local tat = tonumber(redis.call('GET', KEYS[1]) or now)
         if tat < now then tat = now end
-        if ARGV[5] == '1' and tat < now + burst * interval then tat = now + burst * interval end
+        local floor = tonumber(ARGV[5])
+        if floor > 0 and tat < now + floor then tat = now + floor end
         local next_tat = tat + cost * interval
         local wait = next_tat - burst * interval - now
         if wait < 0 then wait = 0 end
@@ -41,11 +42,14 @@ public static class SharedBucketScript
     /// <param name="burst">Permits that may start at once.</param>
     /// <param name="cost">Intervals this permit takes (more than 1 draws the bucket at a share of its rate).</param>
     /// <param name="longestWait">Longest wait handed out; a permit that would wait longer is refused.</param>
-    /// <param name="fromEmpty">Treat a bucket with tokens left as empty (after an outage, when local buckets spent them).</param>
-    public static async Task<Reservation> ReserveAsync(IDatabaseAsync redis, string bucket, TimeSpan interval, int burst, int cost, TimeSpan longestWait, bool fromEmpty)
+    /// <param name="floor">
+    /// Treat the bucket as booked at least this far ahead (zero: as it is). After an outage: the slots local buckets
+    /// still hand out plus <c>burst</c> intervals, so the shared bucket starts empty where they end.
+    /// </param>
+    public static async Task<Reservation> ReserveAsync(IDatabaseAsync redis, string bucket, TimeSpan interval, int burst, int cost, TimeSpan longestWait, TimeSpan floor)
     {
         var result = await redis.ScriptEvaluateAsync(Script, [KeyPrefix + bucket],
-            [Micros(interval), burst, cost, Micros(longestWait), fromEmpty ? 1 : 0]).ConfigureAwait(false);
+            [Micros(interval), burst, cost, Micros(longestWait), Micros(floor)]).ConfigureAwait(false);
         var values = (RedisResult[])result!;
         var wait = (long)values[0];
         var horizon = TimeSpan.FromMicroseconds((long)values[1]);

@@ -43,8 +43,8 @@ public sealed class SharedBucketScriptTests : IAsyncLifetime
         return connection.GetDatabase();
     }
 
-    private static Task<SharedBucketScript.Reservation> Reserve(IDatabase db, string bucket, int cost = 1, bool fromEmpty = false, int queue = 100) =>
-        SharedBucketScript.ReserveAsync(db, bucket, Interval, burst: 3, cost, Interval * queue, fromEmpty);
+    private static Task<SharedBucketScript.Reservation> Reserve(IDatabase db, string bucket, int cost = 1, TimeSpan floor = default, int queue = 100) =>
+        SharedBucketScript.ReserveAsync(db, bucket, Interval, burst: 3, cost, Interval * queue, floor);
 
     [RedisFact]
     public async Task Reserve_FreshBucket_BurstThenOneSlotPerInterval()
@@ -101,12 +101,13 @@ public sealed class SharedBucketScriptTests : IAsyncLifetime
     }
 
     [RedisFact]
-    public async Task Reserve_FromEmptyAtAShare_NoBurstAndSlotsCostTheShare()
+    public async Task Reserve_FloorAtAShare_NoBurstAndSlotsCostTheShare()
     {
         var db = await ClientAsync();
 
-        var first = await Reserve(db, "org:recovering", cost: 2, fromEmpty: true);
-        var second = await Reserve(db, "org:recovering", cost: 2, fromEmpty: true);
+        // Booked as empty (a floor of the burst's three intervals), each slot costing two intervals.
+        var first = await Reserve(db, "org:recovering", cost: 2, floor: Interval * 3);
+        var second = await Reserve(db, "org:recovering", cost: 2, floor: Interval * 3);
 
         Assert.InRange(first.Wait!.Value, (Interval * 2) - Slack, Interval * 2);
         Assert.InRange(second.Wait!.Value, (Interval * 4) - Slack, Interval * 4);
