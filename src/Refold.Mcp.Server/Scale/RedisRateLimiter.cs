@@ -13,9 +13,10 @@ namespace Refold.Mcp.Server.Scale;
 /// <para>
 /// The switch-over moments, so that no burst passes the limit. Redis unreachable: the replica keeps its own
 /// <see cref="ReservationBucket"/> per org at its share of rate and burst (1/N, N from <see cref="RedisLink.Replicas"/>),
-/// opening empty only once the slots Redis had already handed out have passed. Redis back: the first reservations
-/// book the shared bucket past the local slots still to come (and empty there), and for <see cref="RedisLink.RecoveryGrace"/>
-/// each costs N slots, so replicas that have not noticed yet, still on their local share, stay within the limit too.
+/// opening empty only once the slots Redis had already handed out have passed. Redis back: while this replica's
+/// local bucket still has slots to hand out, its reservations book the shared bucket past them (and empty there), and
+/// for <see cref="RedisLink.RecoveryGrace"/> each costs N slots, so replicas that have not noticed yet, still on their
+/// local share, stay within the limit too.
 /// </para>
 /// </summary>
 public sealed class RedisRateLimiter(RedisLink link, OrgRateLimiters local, RefoldOptions options, TimeProvider time) : IRefoldRateLimiter
@@ -29,19 +30,34 @@ public sealed class RedisRateLimiter(RedisLink link, OrgRateLimiters local, Refo
 
     public async ValueTask<RateLimitLease> AcquireAsync(string limiterKey, CancellationToken cancellationToken)
     {
-        var wait = await ReserveAsync(BucketOf(limiterKey)).ConfigureAwait(false);
-        if (wait is not { } slot)
+        var bucket = BucketOf(limiterKey);
+        for (var attempt = 0; ; attempt++)
         {
-            return new ReservationLease(false, Interval);
-        }
+            var reserved = time.GetTimestamp();
+            var wait = await ReserveAsync(bucket).ConfigureAwait(false);
+            if (wait is not { } slot)
+            {
+                return new ReservationLease(false, Interval);
+            }
 
-        if (slot > TimeSpan.Zero)
-        {
-            await Task.Delay(slot, time, cancellationToken).ConfigureAwait(false);
-        }
+            if (slot > TimeSpan.Zero)
+            {
+                await Task.Delay(slot, time, cancellationToken).ConfigureAwait(false);
+            }
 
-        return ReservationLease.Granted;
+            // A process that was paused (GC, a starved machine) wakes every waiter at once: their slots have passed, and
+            // sending them together would be a burst the bucket never granted. A slot missed by more than the tolerance
+            // is given up and a new one booked; the bucket is already booked past it, so this never adds a permit.
+            if (time.GetElapsedTime(reserved) - slot <= LateTolerance || attempt >= MaxRebookings)
+            {
+                return ReservationLease.Granted;
+            }
+        }
     }
+
+    private const int MaxRebookings = 3;
+
+    private TimeSpan LateTolerance => Interval * 2 > TimeSpan.FromMilliseconds(100) ? Interval * 2 : TimeSpan.FromMilliseconds(100);
 
     public void LearnOrg(string limiterKey, string orgId) => local.LearnOrg(limiterKey, orgId);
 
@@ -51,9 +67,10 @@ public sealed class RedisRateLimiter(RedisLink link, OrgRateLimiters local, Refo
     {
         if (link.ShouldTry)
         {
+            // Slots this replica's local bucket still hands out stay its own: shared slots come after them, and from empty.
             var recovering = !link.IsUp || link.InGrace;
-            var floor = !recovering ? TimeSpan.Zero
-                : (Interval * options.EffectiveBurst) + (_fallback.TryGetValue(bucket, out var pending) ? pending.Bucket.Horizon : TimeSpan.Zero);
+            var pending = _fallback.TryGetValue(bucket, out var entry) ? entry.Bucket.Horizon : TimeSpan.Zero;
+            var floor = pending > TimeSpan.Zero || recovering ? pending + (Interval * options.EffectiveBurst) : TimeSpan.Zero;
             try
             {
                 var reservation = await SharedBucketScript.ReserveAsync(link.Database, bucket, Interval, options.EffectiveBurst,
@@ -69,8 +86,8 @@ public sealed class RedisRateLimiter(RedisLink link, OrgRateLimiters local, Refo
         }
 
         var outage = link.Outages;
-        var entry = _fallback.AddOrUpdate(bucket, b => (outage, Fallback(b)), (b, old) => old.Outage == outage ? old : (outage, Fallback(b)));
-        return entry.Bucket.Reserve(LongestWait);
+        var own = _fallback.AddOrUpdate(bucket, b => (outage, Fallback(b)), (b, old) => old.Outage == outage ? old : (outage, Fallback(b)));
+        return own.Bucket.Reserve(LongestWait);
     }
 
     private ReservationBucket Fallback(string bucket)
