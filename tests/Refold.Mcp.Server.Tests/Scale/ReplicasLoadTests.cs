@@ -20,7 +20,8 @@ namespace Refold.Mcp.Server.Tests.Scale;
 /// <summary>
 /// Issue 10's scale-out load: two refold-mcp processes in stateless mode sharing one Redis, behind a round-robin
 /// proxy, 100 real MCP clients of one org (half on each protocol version) for 22 s against the emulator with Refold's
-/// limit on; Redis is killed mid-run and restarted. Asserted on counts and windows only, never on speed.
+/// limit on; Redis is killed mid-run and restarted. Asserted on counts and windows only, never on speed. The limit
+/// itself is asserted while Redis is shared (see the known defect noted at the assertion and in docs/benchmarks.md).
 /// </summary>
 public sealed class ReplicasLoadTests(ITestOutputHelper output) : IAsyncLifetime
 {
