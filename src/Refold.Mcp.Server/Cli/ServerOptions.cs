@@ -68,6 +68,8 @@ public sealed record ServerOptions
 
     /// <summary><c>--audit-log FILE</c>: where every write is recorded as a JSON line (else <c>REFOLD_AUDIT_LOG</c>; none by default).</summary>
     public string? AuditLog { get; init; }
+    /// <summary><c>--redis</c>, <c>--session-mode</c>, <c>--replicas</c> (completed from the environment by <see cref="Scale.ScaleSettings"/>).</summary>
+    public Scale.ScaleOptions Scale { get; init; } = new();
 
     /// <summary>The Refold client's limits given as flags (<c>--rate</c>, <c>--deadline</c>, ...), by flag, as typed.</summary>
     public IReadOnlyDictionary<string, string> RefoldSettings { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);

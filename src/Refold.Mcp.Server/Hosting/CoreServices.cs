@@ -5,6 +5,7 @@ using ModelContextProtocol.Server;
 using Refold.Api.Client;
 using Refold.Mcp.Server.Cli;
 using Refold.Mcp.Server.Observability;
+using Refold.Mcp.Server.Scale;
 using Refold.Mcp.Server.Sessions;
 using Refold.Mcp.Server.Tools;
 
@@ -30,6 +31,7 @@ public static class CoreServices
         services.AddSingleton(toolSets ?? new ToolSets(options.Surface));
         services.AddSingleton(new AccountToolSources(options.AccountTools));
         AuditLog.Register(services, options, Environment.GetEnvironmentVariable);
+        services.AddRefoldScale(options.Scale);
         return services.AddRefoldClient(o =>
         {
             RefoldSettings.Bind(o, options, Environment.GetEnvironmentVariable);

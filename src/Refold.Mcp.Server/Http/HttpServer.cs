@@ -7,6 +7,7 @@ using Refold.Api.Diagnostics;
 using Refold.Mcp.Server.Cli;
 using Refold.Mcp.Server.Observability;
 using Refold.Mcp.Server.Primitives;
+using Refold.Mcp.Server.Scale;
 using Refold.Mcp.Server.Hosting;
 using Refold.Mcp.Server.Sessions;
 using Refold.Mcp.Server.Tools;
@@ -48,7 +49,7 @@ public static class HttpServer
         builder.Services.AddRefoldHealthChecks();
         builder.Services.AddMcpServer(CoreServices.Configure(options.Surface)).WithRefoldResources().WithRefoldPrompts().WithHttpTransport(http =>
         {
-            http.SessionMode = HttpServerSessionMode.StatefulForInitializeClients;
+            http.SessionMode = options.Scale.EffectiveMode == SessionMode.Stateless ? HttpServerSessionMode.Stateless : HttpServerSessionMode.StatefulForInitializeClients;
 #pragma warning disable MCP9006 // Stateful-session knobs are obsolete for 2026-07-28 clients, but 2025-11-25 clients still get stateful sessions here.
             http.IdleTimeout = options.Sessions.IdleTimeout;
 #pragma warning restore MCP9006

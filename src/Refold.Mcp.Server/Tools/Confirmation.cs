@@ -25,6 +25,9 @@ internal static class Confirmation
 
     private const int MaxValueLength = 120;
 
+    /// <summary>Tickets of a process whose services hold none (in-memory servers of tests): a random key, an in-process ledger.</summary>
+    private static readonly ConfirmationTicket LocalTickets = ConfirmationTicket.Create(null, new TicketLedger());
+
     /// <summary>
     /// Null when the human confirmed the call; otherwise why it must not be sent (declined, or cannot be asked).
     /// On an MRTR client the first call throws <see cref="InputRequiredException"/>, which the SDK turns into the question.
@@ -45,13 +48,21 @@ internal static class Confirmation
         {
             var binding = Binding(call, operation, arguments);
             var parameters = call.Request!.Params!;
-            if (!ConfirmationTicket.Redeem(parameters.RequestState, binding, call.Time.GetUtcNow())
+            var tickets = call.Request.Services?.GetService(typeof(ConfirmationTicket)) as ConfirmationTicket ?? LocalTickets;
+            var check = parameters.RequestState is null ? ConfirmationTicket.Check.Invalid
+                : await tickets.RedeemAsync(parameters.RequestState, binding, call.Time.GetUtcNow()).ConfigureAwait(false);
+            if (check == ConfirmationTicket.Check.LedgerUnavailable)
+            {
+                return Unavailable(operation, "the store of spent confirmations (Redis) cannot be reached, so the answer cannot be checked as used once");
+            }
+
+            if (check != ConfirmationTicket.Check.Valid
                 || parameters.InputResponses?.TryGetValue(Field, out var response) != true
                 || response?.Deserialize(InputResponse.ElicitResultJsonTypeInfo) is not { } given)
             {
                 throw new InputRequiredException(
                     new Dictionary<string, InputRequest> { [Field] = InputRequest.ForElicitation(question) },
-                    ConfirmationTicket.Issue(binding, call.Time.GetUtcNow()));
+                    tickets.Issue(binding, call.Time.GetUtcNow()));
             }
 
             answer = given;

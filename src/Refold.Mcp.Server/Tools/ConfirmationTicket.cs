@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -7,20 +6,35 @@ namespace Refold.Mcp.Server.Tools;
 
 /// <summary>
 /// The MRTR request state of one confirmation question: which call it was asked for (a hash of the operation, its
-/// arguments and the credential), until when it holds and a nonce, signed with a key that never leaves this process.
-/// An answer counts only with a ticket this server issued for exactly this call, once; so a client cannot skip the
-/// question by sending an answer it was never asked for, reuse one answer for another call, or replay it.
+/// arguments and the credential), until when it holds and a nonce, signed with the server's ticket key (random per
+/// process, or <c>REFOLD_TICKET_KEY</c> shared by every replica). An answer counts only with a ticket issued for
+/// exactly this call, once (the <see cref="TicketLedger"/> remembers spent ones, in Redis for replicas); so a client
+/// cannot skip the question by sending an answer it was never asked for, reuse one answer for another call, or replay it.
 /// </summary>
-internal static class ConfirmationTicket
+public sealed class ConfirmationTicket(byte[] key, TicketLedger ledger)
 {
     /// <summary>How long a human may take to answer.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
-    private static readonly byte[] Key = RandomNumberGenerator.GetBytes(32);
-    private static readonly ConcurrentDictionary<string, DateTimeOffset> Spent = new(StringComparer.Ordinal);
+    /// <summary>What a ticket check found.</summary>
+    public enum Check
+    {
+        /// <summary>Issued by this key for this call, unexpired, and now spent.</summary>
+        Valid,
+
+        /// <summary>Missing, forged, for another call, expired or already spent.</summary>
+        Invalid,
+
+        /// <summary>Genuine, but the ledger of spent tickets cannot be reached, so it cannot be spent once: refused.</summary>
+        LedgerUnavailable,
+    }
+
+    /// <summary>A key of <paramref name="secret"/> (shared by replicas), or a random one.</summary>
+    public static ConfirmationTicket Create(string? secret, TicketLedger ledger) =>
+        new(secret is null ? RandomNumberGenerator.GetBytes(32) : SHA256.HashData(Encoding.UTF8.GetBytes(secret)), ledger);
 
     /// <summary>A new ticket for the call identified by <paramref name="binding"/>.</summary>
-    public static string Issue(string binding, DateTimeOffset now)
+    public string Issue(string binding, DateTimeOffset now)
     {
         var nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         var payload = string.Create(CultureInfo.InvariantCulture, $"{nonce}.{(now + Lifetime).ToUnixTimeSeconds()}.{Hash(binding)}");
@@ -28,10 +42,10 @@ internal static class ConfirmationTicket
     }
 
     /// <summary>
-    /// True once for a ticket this process issued for <paramref name="binding"/> that has not expired; the ticket is
-    /// spent by the call, so a second use returns false.
+    /// <see cref="Check.Valid"/> once for a ticket this key signed for <paramref name="binding"/> that has not expired;
+    /// the ticket is spent by the call, so a second use, on any replica sharing the ledger, is <see cref="Check.Invalid"/>.
     /// </summary>
-    public static bool Redeem(string? ticket, string binding, DateTimeOffset now)
+    public async Task<Check> RedeemAsync(string? ticket, string binding, DateTimeOffset now)
     {
         var parts = ticket?.Split('.');
         if (parts is not { Length: 4 }
@@ -40,21 +54,18 @@ internal static class ConfirmationTicket
             || DateTimeOffset.FromUnixTimeSeconds(expires) < now
             || parts[2] != Hash(binding))
         {
-            return false;
+            return Check.Invalid;
         }
 
-        foreach (var (nonce, until) in Spent)
+        return await ledger.TrySpendAsync(parts[0], DateTimeOffset.FromUnixTimeSeconds(expires), now).ConfigureAwait(false) switch
         {
-            if (until < now)
-            {
-                Spent.TryRemove(nonce, out _);
-            }
-        }
-
-        return Spent.TryAdd(parts[0], DateTimeOffset.FromUnixTimeSeconds(expires));
+            true => Check.Valid,
+            false => Check.Invalid,
+            null => Check.LedgerUnavailable,
+        };
     }
 
-    private static string Sign(string payload) => Convert.ToHexStringLower(HMACSHA256.HashData(Key, Encoding.UTF8.GetBytes(payload)));
+    private string Sign(string payload) => Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(payload)));
 
     private static string Hash(string binding) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(binding)))[..32];
 }

@@ -33,6 +33,37 @@ internal static class ServerProcess
                 InitializationTimeout = TimeSpan.FromSeconds(60),
             });
 
+    /// <summary>
+    /// Starts the server over HTTP on 127.0.0.1:0 and returns once it logs where it listens: the process, its base
+    /// address, and its stderr lines (kept being read, so the child never blocks on a full pipe).
+    /// </summary>
+    public static async Task<(Process Process, Uri BaseAddress, ConcurrentQueue<string> Stderr)> StartHttpAsync(IDictionary<string, string?> environment, params string[] args)
+    {
+        var process = Start(environment, ["--transport", "http", "--urls", "http://127.0.0.1:0", .. args]);
+        process.StandardInput.Close();
+        var stderr = new ConcurrentQueue<string>();
+        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not { } line)
+            {
+                listening.TrySetException(new InvalidOperationException("refold-mcp exited before listening: " + string.Join('\n', stderr)));
+                return;
+            }
+
+            stderr.Enqueue(line);
+            if (System.Text.RegularExpressions.Regex.Match(line, @"listening on (http://[^\s,]+?)/mcp") is { Success: true } match)
+            {
+                listening.TrySetResult(new Uri(match.Groups[1].Value + "/"));
+            }
+        };
+        process.OutputDataReceived += (_, _) => { };
+        process.BeginErrorReadLine();
+        process.BeginOutputReadLine();
+        var address = await listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        return (process, address, stderr);
+    }
+
     /// <summary>Runs a CLI command to the end.</summary>
     public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(IDictionary<string, string?> environment, params string[] args)
     {

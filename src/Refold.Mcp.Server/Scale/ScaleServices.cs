@@ -1,0 +1,29 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Refold.Api.Resilience;
+using Refold.Mcp.Server.Tools;
+
+namespace Refold.Mcp.Server.Scale;
+
+/// <summary>Registers what <see cref="ScaleOptions"/> asks for; call before <c>AddRefoldClient</c> so the shared limiter replaces the in-process one.</summary>
+public static class ScaleServices
+{
+    public static IServiceCollection AddRefoldScale(this IServiceCollection services, ScaleOptions scale)
+    {
+        services.AddSingleton(scale);
+        if (scale.Redis is null)
+        {
+            services.AddSingleton(ConfirmationTicket.Create(scale.TicketKey, new TicketLedger()));
+            return services;
+        }
+
+        services.AddSingleton<RedisLink>();
+        services.AddSingleton<RedisRateLimiter>();
+        services.AddSingleton<IRefoldRateLimiter>(sp => sp.GetRequiredService<RedisRateLimiter>());
+        services.AddSingleton(sp => ConfirmationTicket.Create(scale.TicketKey, new RedisTicketLedger(sp.GetRequiredService<RedisLink>())));
+        services.AddSingleton<ReplicaAnnouncer>();
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<ReplicaAnnouncer>());
+        services.AddHealthChecks().AddCheck<RedisHealthCheck>(RedisHealthCheck.Name);
+        return services;
+    }
+}
