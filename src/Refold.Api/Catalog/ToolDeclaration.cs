@@ -23,7 +23,18 @@ public abstract record ToolDeclaration
     /// <summary>True for every call the tool can make.</summary>
     public required ToolHints Hints { get; init; }
 
-    public IReadOnlyList<Parameter> Parameters { get; init; } = [];
+    /// <remarks>Setting it (also through <c>with</c>) drops the merged <see cref="Arguments"/>, so a derived declaration never keeps its original's.</remarks>
+    public IReadOnlyList<Parameter> Parameters
+    {
+        get => _parameters;
+        init
+        {
+            _parameters = value;
+            _arguments = null;
+        }
+    }
+
+    private readonly IReadOnlyList<Parameter> _parameters = [];
 
     /// <summary>The tool arguments: parameters merged by name, in declaration order.</summary>
     public IReadOnlyList<Argument> Arguments => _arguments ??= Argument.Of(Parameters);

@@ -23,12 +23,14 @@ public sealed class RefoldClient
     private readonly string _limiterKey;
     private readonly string? _pipelineScope;
     private readonly IRefoldRateLimiter _limiter;
+    private readonly SessionTokenMinter? _minter;
 
     internal RefoldClient(HttpClient http, RefoldCredential? credential, TimeProvider time, IRefoldRateLimiter limiter, string? limiterKey = null,
-        string? pipelineScope = null)
+        string? pipelineScope = null, SessionTokenMinter? minter = null)
     {
         _pipelineScope = pipelineScope;
         _limiter = limiter;
+        _minter = minter;
         _limiterKey = limiterKey ?? credential?.LimiterKey ?? RefoldRequestOptions.AnonymousKey;
         _http = http;
         _time = time;
@@ -104,6 +106,55 @@ public sealed class RefoldClient
             return result;
         }
     }
+
+    /// <summary>
+    /// Sends an operation Refold accepts only from a session token (<see cref="AuthLevel.Account"/>) with this
+    /// client's org key, for <paramref name="linkedAccountId"/>: the call goes out with that account's session token,
+    /// minted with the key and remembered by the <see cref="SessionTokenMinter"/>. A token Refold refuses (revoked
+    /// elsewhere) is minted anew once; after <c>revoke_session_token</c> the revoked token is forgotten.
+    /// </summary>
+    /// <exception cref="RefoldApiException">For a refused mint, a bad argument or any Refold failure of the call.</exception>
+    public Task<JsonNode?> SendForAccountAsync(Operation operation, JsonObject? arguments, string linkedAccountId, CancellationToken cancellationToken = default) =>
+        SendForAccountAsync(operation, arguments, linkedAccountId, new RefoldExchange(), cancellationToken);
+
+    /// <summary>As <see cref="SendForAccountAsync(Operation, JsonObject?, string, CancellationToken)"/>, recording the call's exchange in <paramref name="exchange"/>.</summary>
+    public async Task<JsonNode?> SendForAccountAsync(Operation operation, JsonObject? arguments, string linkedAccountId, RefoldExchange exchange,
+        CancellationToken cancellationToken = default)
+    {
+        if (Credential is not ApiKeyCredential || _minter is null)
+        {
+            throw new InvalidOperationException("Only a client of an org API key made by RefoldClientFactory mints session tokens.");
+        }
+
+        for (var attempt = 0; ; attempt++)
+        {
+            var token = await _minter.TokenForAsync(this, linkedAccountId, cancellationToken).ConfigureAwait(false);
+            var asAccount = new RefoldClient(_http, token, _time, _limiter, minter: _minter);
+            try
+            {
+                var result = await asAccount.SendAsync(operation, arguments, exchange, cancellationToken).ConfigureAwait(false);
+                if (operation.Name == Operations.SessionTokens.RevokeSessionToken.Name)
+                {
+                    _minter.Forget(this, linkedAccountId, token);
+                }
+
+                return result;
+            }
+            catch (RefoldApiException e) when (e.Error.Kind == RefoldErrorKind.Unauthorized && attempt == 0)
+            {
+                // Refused, so not applied: forget the token and try once more with a fresh one.
+                _minter.Forget(this, linkedAccountId, token);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The request <see cref="SendForAccountAsync"/> would send (its session token redacted, as every credential is);
+    /// nothing is minted or sent.
+    /// </summary>
+    public Task<RequestPreview> PreviewForAccountAsync(Operation operation, JsonObject? arguments, string linkedAccountId, CancellationToken cancellationToken = default) =>
+        new RefoldClient(_http, RefoldCredential.FromSessionToken("session-token-of-" + linkedAccountId), _time, _limiter)
+            .PreviewAsync(operation, arguments, cancellationToken);
 
     /// <summary>
     /// The request <see cref="SendAsync(Operation, JsonObject?, CancellationToken)"/> would send for these arguments,

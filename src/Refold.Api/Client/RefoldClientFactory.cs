@@ -3,13 +3,13 @@ using Refold.Api.Resilience;
 namespace Refold.Api.Client;
 
 /// <summary>Creates <see cref="RefoldClient"/>s that share one resilient HTTP pipeline and one rate limiter per org.</summary>
-public sealed class RefoldClientFactory(IHttpClientFactory httpClients, TimeProvider time, IRefoldRateLimiter limiter)
+public sealed class RefoldClientFactory(IHttpClientFactory httpClients, TimeProvider time, IRefoldRateLimiter limiter, SessionTokenMinter minter)
 {
     /// <summary>Name of the HTTP client registered by <see cref="RefoldServiceCollectionExtensions.AddRefoldClient"/>.</summary>
     public const string HttpClientName = "refold";
 
     /// <summary>A client that calls Refold with <paramref name="credential"/> (null: public operations only).</summary>
-    public RefoldClient Create(RefoldCredential? credential) => new(httpClients.CreateClient(HttpClientName), credential, time, limiter);
+    public RefoldClient Create(RefoldCredential? credential) => new(httpClients.CreateClient(HttpClientName), credential, time, limiter, minter: minter);
 
     /// <summary>
     /// A client whose calls draw from the limiter (and circuit breaker) named <paramref name="limiterKey"/> instead of
@@ -17,7 +17,7 @@ public sealed class RefoldClientFactory(IHttpClientFactory httpClients, TimeProv
     /// a real org's budget, nor create a limiter per forged org.
     /// </summary>
     public RefoldClient Create(RefoldCredential credential, string limiterKey) =>
-        new(httpClients.CreateClient(HttpClientName), credential, time, limiter, limiterKey);
+        new(httpClients.CreateClient(HttpClientName), credential, time, limiter, limiterKey, minter: minter);
 
     /// <summary>
     /// A client for checking a credential not yet verified: its calls draw from the org's bucket the credential claims
@@ -25,5 +25,5 @@ public sealed class RefoldClientFactory(IHttpClientFactory httpClients, TimeProv
     /// <paramref name="pipelineScope"/>, so a flood of tokens claiming new orgs creates no pipeline per claimed org.
     /// </summary>
     public RefoldClient CreateForCheck(RefoldCredential credential, string limiterKey, string pipelineScope) =>
-        new(httpClients.CreateClient(HttpClientName), credential, time, limiter, limiterKey, pipelineScope);
+        new(httpClients.CreateClient(HttpClientName), credential, time, limiter, limiterKey, pipelineScope, minter);
 }

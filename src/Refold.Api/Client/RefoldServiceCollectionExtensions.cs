@@ -25,6 +25,7 @@ public static class RefoldServiceCollectionExtensions
 
         // Replaceable: register another IRefoldRateLimiter first (a store shared by several processes) and it is used.
         services.TryAddSingleton<IRefoldRateLimiter>(sp => sp.GetRequiredService<OrgRateLimiters>());
+        services.AddSingleton<SessionTokenMinter>();
         services.AddSingleton<RefoldClientFactory>();
 
         var baseUrl = options.BaseUrl.ToString();

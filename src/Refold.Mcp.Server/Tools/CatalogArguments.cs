@@ -68,7 +68,7 @@ internal static class CatalogArguments
         if (operation is not null && set.Reaches(operation))
         {
             error = null;
-            return operation;
+            return set.Find(name);
         }
 
         if (operation is not null && TenantFence.WhyFenced(set.Surface, set.Shape, operation) is { } fenced)

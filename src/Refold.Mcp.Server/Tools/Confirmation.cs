@@ -88,7 +88,7 @@ internal static class Confirmation
     /// <summary>What the human sees: the tool, the operation, the exact method and URL, the targets and the account.</summary>
     private static async Task<ElicitRequestParams> QuestionAsync(ToolCall call, Operation operation, JsonObject arguments)
     {
-        var request = await call.Session.Client.PreviewAsync(operation, arguments, call.CancellationToken).ConfigureAwait(false);
+        var request = await OperationRunner.RequestOf(call, operation, arguments).ConfigureAwait(false);
         var tool = call.Request?.Params?.Name ?? operation.Name;
         var text = new StringBuilder();
         text.Append("Allow ").Append(operation.Name).Append(" (").Append(operation.Title).Append(')');

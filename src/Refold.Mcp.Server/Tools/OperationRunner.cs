@@ -55,13 +55,18 @@ public static partial class OperationRunner
     public static Task<JsonNode?> SendAsync(ToolCall call, Operation operation, JsonObject arguments) =>
         AuditTrail.RunAsync(call, operation, arguments, dryRun: false, async exchange =>
         {
-            Fail(Refusal(call.Session, operation, arguments) ?? call.Session.Client.Check(operation, arguments));
+            var minted = MintedAccount.Applies(operation, call.Session.Tools.Shape);
+            Fail(Refusal(call.Session, operation, arguments)
+                ?? (minted ? MintedAccount.Check(operation, arguments, call.Session.Credential) : call.Session.Client.Check(operation, arguments)));
             if (call.Session.Tools.Surface.NeedsConfirmation(operation))
             {
                 Fail(await Confirmation.AskAsync(call, operation, arguments).ConfigureAwait(false));
             }
 
-            return await call.Session.Client.SendAsync(operation, arguments, exchange, call.CancellationToken).ConfigureAwait(false);
+            return minted
+                ? await call.Session.Client.SendForAccountAsync(operation, arguments, MintedAccount.Account(arguments, call.Session.Credential), exchange, call.CancellationToken)
+                    .ConfigureAwait(false)
+                : await call.Session.Client.SendAsync(operation, arguments, exchange, call.CancellationToken).ConfigureAwait(false);
         });
 
     /// <summary>The request <see cref="SendAsync"/> would send, after the same refusals; nothing is sent and nothing asked (audited as a dry run).</summary>
@@ -69,8 +74,20 @@ public static partial class OperationRunner
         AuditTrail.RunAsync(call, operation, arguments, dryRun: true, _ =>
         {
             Fail(Refusal(call.Session, operation, arguments));
-            return call.Session.Client.PreviewAsync(operation, arguments, call.CancellationToken);
+            return RequestOf(call, operation, arguments);
         });
+
+    /// <summary>The request the session would send (an org key's account-only call with a placeholder token); no refusal checked, nothing audited.</summary>
+    internal static Task<RequestPreview> RequestOf(ToolCall call, Operation operation, JsonObject arguments)
+    {
+        if (MintedAccount.Applies(operation, call.Session.Tools.Shape))
+        {
+            Fail(MintedAccount.Check(operation, arguments, call.Session.Credential));
+            return call.Session.Client.PreviewForAccountAsync(operation, arguments, MintedAccount.Account(arguments, call.Session.Credential), call.CancellationToken);
+        }
+
+        return call.Session.Client.PreviewAsync(operation, arguments, call.CancellationToken);
+    }
 
     /// <summary>Runs a tool's body, turning a Refold failure into its error result and anything unexpected into a logged, opaque one.</summary>
     public static async Task<CallToolResult> GuardAsync(ToolCall call, string tool, Func<Task<CallToolResult>> body)
@@ -119,7 +136,7 @@ public static partial class OperationRunner
 
         var fenced = TenantFence.Refusal(session.Tools.Surface, session.Tools.Shape, operation)
             ?? TenantFence.AccountRefusal(session.Tools.Surface, operation, session.Credential, arguments);
-        var kind = fenced ?? CredentialRules.Check(operation, session.Credential);
+        var kind = fenced ?? (MintedAccount.Applies(operation, session.Tools.Shape) ? null : CredentialRules.Check(operation, session.Credential));
         return kind ?? (session.Tools.Reaches(operation) ? null : RefoldErrorMapper.Local(operation, RefoldErrorKind.NotPermitted, "OPERATION_NOT_ENABLED",
             $"{operation.Name} is not available to this session."));
     }

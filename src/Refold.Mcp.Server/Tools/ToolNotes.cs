@@ -43,7 +43,7 @@ public static class ToolNotes
     public static string AuthNote(AuthLevel auth) => auth switch
     {
         AuthLevel.Org => "Needs the org API key.",
-        AuthLevel.Account => "Needs a linked-account session token.",
+        AuthLevel.Account => "Acts as one linked account: its session token, or the org API key with linked_account_id (the server mints that account's token).",
         AuthLevel.Either => "Acts for one linked account: the org API key with linked_account_id, or that account's session token.",
         _ => "Public: needs no credential.",
     };

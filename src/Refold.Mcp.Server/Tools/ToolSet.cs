@@ -12,6 +12,7 @@ namespace Refold.Mcp.Server.Tools;
 public sealed class ToolSet
 {
     private readonly FrozenSet<string> _reachable;
+    private readonly FrozenDictionary<string, Operation> _byOperation;
 
     private ToolSet(Surface surface, CredentialShape shape, IReadOnlyList<Operation> operations)
     {
@@ -19,6 +20,7 @@ public sealed class ToolSet
         Shape = shape;
         Operations = operations;
         _reachable = operations.Select(o => o.Name).ToFrozenSet(StringComparer.Ordinal);
+        _byOperation = operations.ToFrozenDictionary(o => o.Name, StringComparer.Ordinal);
         Tools = surface.Mode == ToolMode.All ? [.. operations.Select(o => new OperationTool(o, this)), .. CompositeTools.For(this)] : CompactTools();
         ByName = Tools.ToFrozenDictionary(t => t.ProtocolTool.Name, StringComparer.Ordinal);
     }
@@ -37,6 +39,9 @@ public sealed class ToolSet
 
     public bool Reaches(Operation operation) => _reachable.Contains(operation.Name);
 
+    /// <summary>The operation of this name as this session sees it (an org key's account-only ones take the account, <see cref="MintedAccount"/>), or null.</summary>
+    public Operation? Find(string name) => _byOperation.GetValueOrDefault(name);
+
     /// <summary>A fresh collection holding these (immutable) tools, for one MCP session.</summary>
     public McpServerPrimitiveCollection<McpServerTool> NewCollection()
     {
@@ -53,12 +58,15 @@ public sealed class ToolSet
     public static ToolSet Build(Surface surface, CredentialShape shape)
     {
         var probe = Probe(shape);
-        return new ToolSet(surface, shape, [.. RefoldCatalog.Operations.Where(o => surface.Includes(o) && CredentialRules.Permits(o, probe) && TenantFence.WhyFenced(surface, shape, o) is null)]);
+        return new ToolSet(surface, shape, [.. RefoldCatalog.Operations
+            .Where(o => surface.Includes(o) && (CredentialRules.Permits(o, probe) || MintedAccount.Applies(o, shape)) && TenantFence.WhyFenced(surface, shape, o) is null)
+            .Select(o => MintedAccount.Applies(o, shape) ? MintedAccount.Declaration(o) : o)]);
     }
 
     private List<RefoldTool> CompactTools()
     {
-        List<RefoldTool> tools = [.. Surface.CompactTools.Where(Reaches).Select(o => new OperationTool(o, this)), .. CompositeTools.For(this)];
+        // An org key reaches the account-only first-class tools (the session's own account) through call_*_operation instead.
+        List<RefoldTool> tools = [.. Surface.CompactTools.Where(o => Reaches(o) && !MintedAccount.Applies(o, Shape)).Select(o => new OperationTool(Find(o.Name)!, this)), .. CompositeTools.For(this)];
         tools.Add(new SearchOperationsTool(this));
         tools.Add(new DescribeOperationTool(this));
         foreach (var kind in Enum.GetValues<CallKind>().Where(k => Operations.Any(o => CallOperationTool.KindOf(o) == k)))

@@ -1,3 +1,4 @@
+using Refold.Api.Client;
 using Refold.Mcp.Server.Cli;
 using Refold.Mcp.Server.Http;
 

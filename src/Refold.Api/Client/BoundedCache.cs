@@ -1,4 +1,4 @@
-namespace Refold.Mcp.Server.Http;
+namespace Refold.Api.Client;
 
 /// <summary>A thread-safe map holding at most <c>capacity</c> entries; adding one more forgets the least recently used.</summary>
 public sealed class BoundedCache<TValue>(int capacity)
@@ -49,6 +49,19 @@ public sealed class BoundedCache<TValue>(int capacity)
             }
 
             _map[key] = _order.AddFirst((key, value));
+        }
+    }
+
+    /// <summary>Forgets <paramref name="key"/> when it holds <paramref name="value"/> (and not a newer value).</summary>
+    public void Remove(string key, TValue value)
+    {
+        lock (_map)
+        {
+            if (_map.TryGetValue(key, out var node) && ReferenceEquals(node.Value.Value, value))
+            {
+                _order.Remove(node);
+                _map.Remove(key);
+            }
         }
     }
 
