@@ -86,6 +86,8 @@ public static class ServerFlags
             (o, v) => o with { ConfigFile = v }),
         .. Hosting.RefoldSettings.All.Select(s => F.Text(s.Flag, s.Seconds ? "SECONDS" : s.Flag == "--org-id" ? "ID" : "N", $"{s.Help}; or {s.Variable}",
             (o, v) => o with { RefoldSettings = new Dictionary<string, string>(o.RefoldSettings, StringComparer.Ordinal) { [s.Flag] = v } })),
+        .. Http.OAuthOptions.All.Select(s => F.Text(s.Flag, s.Flag.EndsWith("-authority", StringComparison.Ordinal) ? "URL" : "NAME", $"{s.Help}; or {s.Variable}",
+            (o, v) => o with { OAuthSettings = new Dictionary<string, string>(o.OAuthSettings, StringComparer.Ordinal) { [s.Flag] = v } })),
     ];
 
     private static HashSet<string> Toolsets(IReadOnlyList<string> ids)

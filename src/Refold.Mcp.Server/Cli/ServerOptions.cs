@@ -71,6 +71,9 @@ public sealed record ServerOptions
     /// <summary><c>--redis</c>, <c>--session-mode</c>, <c>--replicas</c> (completed from the environment by <see cref="Scale.ScaleSettings"/>).</summary>
     public Scale.ScaleOptions Scale { get; init; } = new();
 
+    /// <summary>OAuth resource-server mode's flags (<c>--jwt-authority</c>, ...), by flag, as typed; resolved by <see cref="Http.OAuthOptions.Resolve"/>.</summary>
+    public IReadOnlyDictionary<string, string> OAuthSettings { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>The Refold client's limits given as flags (<c>--rate</c>, <c>--deadline</c>, ...), by flag, as typed.</summary>
     public IReadOnlyDictionary<string, string> RefoldSettings { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 }

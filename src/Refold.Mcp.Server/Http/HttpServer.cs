@@ -47,6 +47,12 @@ public static class HttpServer
         builder.Services.AddSingleton<CredentialSessions>();
         builder.Services.AddSingleton<SessionDirectory>();
         builder.Services.AddRefoldHealthChecks();
+        var oauth = OAuthOptions.Resolve(options.OAuthSettings, options.ConfigFile, Environment.GetEnvironmentVariable);
+        if (oauth is not null)
+        {
+            OAuthResourceServer.Add(builder.Services, oauth, upstream.DemoCredential ?? EnvironmentCredentials.Read(Environment.GetEnvironmentVariable));
+        }
+
         builder.Services.AddMcpServer(CoreServices.Configure(options.Surface)).WithRefoldResources().WithRefoldPrompts().WithHttpTransport(http =>
         {
             http.SessionMode = options.Scale.EffectiveMode == SessionMode.Stateless ? HttpServerSessionMode.Stateless : HttpServerSessionMode.StatefulForInitializeClients;
@@ -88,6 +94,11 @@ public static class HttpServer
         app.UseMiddleware<RequestGuard>();
         app.UseWhen(c => c.Request.Path.StartsWithSegments(Endpoint), branch => branch.UseMiddleware<RefoldAuthMiddleware>());
         app.MapRefoldHealth();
+        if (oauth is not null)
+        {
+            OAuthResourceServer.MapMetadata(app, oauth);
+        }
+
         app.MapMcp(Endpoint);
         return app;
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Refold.Mcp.Server.Sessions;
 using Refold.Mcp.Server.Tools;
 
@@ -21,7 +22,11 @@ public sealed class RefoldAuthMiddleware(RequestDelegate next, SessionDirectory 
 
     public async Task InvokeAsync(HttpContext context)
     {
-        var outcome = await directory.AuthenticateAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
+        // OAuth mode (--jwt-authority) replaces the Refold-credential headers with tokens issued for this server.
+        var oauth = context.RequestServices.GetService<OAuthSessions>();
+        var outcome = oauth is not null
+            ? await oauth.AuthenticateAsync(context).ConfigureAwait(false)
+            : await directory.AuthenticateAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
         if (outcome.Session is { } verified && !TenantFence.Allows(verified.Tools.Surface, verified.Credential?.LinkedAccountId))
         {
             // Checked on every request, so a cached session of an account outside the allow-list never gets through.
@@ -59,7 +64,11 @@ public sealed class RefoldAuthMiddleware(RequestDelegate next, SessionDirectory 
         }
 
         context.Response.StatusCode = outcome.Status;
-        if (outcome.Status == StatusCodes.Status401Unauthorized)
+        if (oauth is not null && outcome.Status is StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden)
+        {
+            context.Response.Headers.WWWAuthenticate = OAuthResourceServer.Challenge(context.Request, outcome, context.RequestServices.GetRequiredService<OAuthOptions>());
+        }
+        else if (outcome.Status == StatusCodes.Status401Unauthorized)
         {
             context.Response.Headers.WWWAuthenticate = outcome.Error == "unauthorized"
                 ? $"Bearer realm=\"{Realm}\""

@@ -20,6 +20,9 @@ public sealed class RefoldSession(RefoldClient client, ToolSet tools, ILogger lo
 
     public ILogger Logger { get; } = logger;
 
+    /// <summary>Called after revoke_session_token revoked this session's token (OAuth mode then forgets the token it minted).</summary>
+    public Action? Revoked { get; init; }
+
     /// <summary>The log category of tool calls.</summary>
     public const string LogCategory = "Refold.Mcp.Server.Tools";
 

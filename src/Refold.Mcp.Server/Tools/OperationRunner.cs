@@ -5,6 +5,7 @@ using Refold.Api.Catalog;
 using Refold.Api.Client;
 using Refold.Api.Errors;
 using Refold.Mcp.Server.Observability;
+using Refold.Api.Operations;
 using Refold.Mcp.Server.Sessions;
 
 namespace Refold.Mcp.Server.Tools;
@@ -63,10 +64,19 @@ public static partial class OperationRunner
                 Fail(await Confirmation.AskAsync(call, operation, arguments).ConfigureAwait(false));
             }
 
-            return minted
-                ? await call.Session.Client.SendForAccountAsync(operation, arguments, MintedAccount.Account(arguments, call.Session.Credential), exchange, call.CancellationToken)
-                    .ConfigureAwait(false)
-                : await call.Session.Client.SendAsync(operation, arguments, exchange, call.CancellationToken).ConfigureAwait(false);
+            if (minted)
+            {
+                return await call.Session.Client.SendForAccountAsync(operation, arguments, MintedAccount.Account(arguments, call.Session.Credential), exchange, call.CancellationToken)
+                    .ConfigureAwait(false);
+            }
+
+            var result = await call.Session.Client.SendAsync(operation, arguments, exchange, call.CancellationToken).ConfigureAwait(false);
+            if (operation.Name == SessionTokens.RevokeSessionToken.Name)
+            {
+                call.Session.Revoked?.Invoke();
+            }
+
+            return result;
         });
 
     /// <summary>The request <see cref="SendAsync"/> would send, after the same refusals; nothing is sent and nothing asked (audited as a dry run).</summary>
