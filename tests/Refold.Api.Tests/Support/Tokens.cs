@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Text;
 using System.Text.Json.Nodes;
+using Refold.Api.Client;
 
 namespace Refold.Api.Tests.Support;
 
@@ -11,6 +12,9 @@ internal static class Tokens
         Part(new JsonObject { ["alg"] = "HS256", ["typ"] = "JWT" }) + "." +
         Part(new JsonObject { ["org_id"] = orgId, ["linked_account_id"] = linkedAccountId, ["environment"] = "test", ["iat"] = 1_790_000_000, ["exp"] = 1_790_086_400 }) +
         ".c2lnbmF0dXJl";
+
+    /// <summary>The linked account a token of <see cref="For"/> names.</summary>
+    public static string? ClaimedAccount(string token) => SessionTokenClaims.TryRead(token)?.LinkedAccountId;
 
     private static string Part(JsonObject json) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(json.ToJsonString()));
 }
