@@ -116,11 +116,13 @@ public sealed class SurfaceTests
     }
 
     [Fact]
-    public void AllSurface_OrgKey_NoAccountOnlyOperation()
+    public void AllSurface_OrgKey_AccountOnlyOperationsTakeTheAccountToMintFor()
     {
         var set = new ToolSets(new Surface { Mode = ToolMode.All }).For(OrgKey);
 
-        Assert.DoesNotContain(set.Operations, o => o.Auth == AuthLevel.Account);
+        var accountOnly = set.Operations.Where(o => o.Auth == AuthLevel.Account).ToList();
+        Assert.Equal(RefoldCatalog.Operations.Count(o => o.Auth == AuthLevel.Account), accountOnly.Count);
+        Assert.All(accountOnly, o => Assert.Contains(o.Arguments, a => a.Name == "linked_account_id" && a.Required));
         Assert.Contains(set.Operations, o => o.Auth == AuthLevel.Org);
     }
 
