@@ -103,13 +103,13 @@ public sealed class TelemetryTests : IAsyncLifetime
         var options = new ServerOptions { RefoldSettings = new Dictionary<string, string> { ["--retries"] = "0" } };
         await using var server = await InMemoryServer.StartAsync(emulator.BaseUrl, RefoldCredential.FromApiKey(emulator.ApiKey), options);
 
-        var limited = await server.Client.CallAsync("list_applications");
+        var limited = await server.Client.CallAsync("list_linked_accounts");
         meters.ForceFlush();
 
         Assert.True(limited.IsError);
         Assert.Equal(429, limited.Structured().GetProperty("status_code").GetInt32());
-        Assert.Equal(1, Metrics.Sum(metrics, RefoldTelemetry.UpstreamThrottledName, (RefoldTelemetry.OperationTag, "list_applications")));
-        Assert.Equal(1, Metrics.Sum(metrics, RefoldTelemetry.UpstreamRequestsName, (RefoldTelemetry.OperationTag, "list_applications"), (RefoldTelemetry.StatusTag, 429)));
+        Assert.Equal(1, Metrics.Sum(metrics, RefoldTelemetry.UpstreamThrottledName, (RefoldTelemetry.OperationTag, "list_linked_accounts")));
+        Assert.Equal(1, Metrics.Sum(metrics, RefoldTelemetry.UpstreamRequestsName, (RefoldTelemetry.OperationTag, "list_linked_accounts"), (RefoldTelemetry.StatusTag, 429)));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.IO.Pipelines;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 using Refold.Api.Client;
@@ -49,6 +50,7 @@ public sealed class InMemoryServer : IAsyncDisposable
 public sealed class HttpHarness : IAsyncDisposable
 {
     private WebApplication _app = null!;
+    private FakeTimeProvider? _fakeTime;
     private readonly List<McpClient> _clients = [];
 
     public Uri Endpoint { get; private set; } = null!;
@@ -62,7 +64,7 @@ public sealed class HttpHarness : IAsyncDisposable
 
     public static async Task<HttpHarness> StartAsync(Upstream upstream, ServerOptions? options = null, TimeProvider? time = null)
     {
-        var harness = new HttpHarness();
+        var harness = new HttpHarness { _fakeTime = time as FakeTimeProvider };
         options = (options ?? new ServerOptions()) with { Transport = Transport.Http, Urls = "http://127.0.0.1:0" };
         harness._app = HttpServer.Build(options, upstream, l => l.AddProvider(harness.Logs), time);
         await harness._app.StartAsync();
@@ -140,6 +142,16 @@ public sealed class HttpHarness : IAsyncDisposable
         }
 
         Raw.Dispose();
-        await _app.DisposeAsync();
+        var disposing = _app.DisposeAsync().AsTask();
+
+        // Polly waits for executions still in flight at disposal by sleeping on the pipeline's clock: on a fake clock
+        // nobody advances that sleep never ends, so a request finishing just after the test would hang the run.
+        while (_fakeTime is not null && !disposing.IsCompleted)
+        {
+            _fakeTime.Advance(TimeSpan.FromSeconds(1));
+            await Task.WhenAny(disposing, Task.Delay(TimeSpan.FromMilliseconds(20)));
+        }
+
+        await disposing;
     }
 }
