@@ -75,7 +75,7 @@ public sealed class AgentAffordanceTests
     }
 
     [Fact]
-    public async Task ToolsList_ReadOnlyOperation_AdvertisesFieldsWriteDoesNot()
+    public async Task ToolsList_FieldsAndDryRun_SaidOnceInInstructions()
     {
         var (upstream, server) = await StartAsync(new Surface { Mode = ToolMode.All });
         await using var ownedUpstream = upstream;
@@ -83,8 +83,10 @@ public sealed class AgentAffordanceTests
 
         var tools = await server.Client.ListToolsAsync();
 
-        Assert.True(tools.Single(t => t.Name == "list_executions").JsonSchema.GetProperty("properties").TryGetProperty("fields", out _));
-        Assert.False(tools.Single(t => t.Name == "create_linked_account").JsonSchema.GetProperty("properties").TryGetProperty("fields", out _));
+        Assert.False(tools.Single(t => t.Name == "list_executions").JsonSchema.GetProperty("properties").TryGetProperty("fields", out _));
+        Assert.False(tools.Single(t => t.Name == "create_linked_account").JsonSchema.GetProperty("properties").TryGetProperty("dry_run", out _));
+        Assert.Contains("read-only operations take fields", server.Client.ServerInstructions!, StringComparison.Ordinal);
+        Assert.Contains("a write given dry_run: true", server.Client.ServerInstructions!, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -47,25 +47,31 @@ public sealed class SurfaceTests
             Assert.False(tool.GetProperty("annotations").TryGetProperty("title", out _), $"{surfaceName}/{shape}: {name} repeats its title in annotations");
         }
 
-        // Read with the specification's defaults, the annotations say what the declaration says.
-        foreach (var tool in set.Tools)
+        // Every tool states all four hints explicitly on the wire; a declared tool's equal its declaration's.
+        var declared = set.Tools.ToDictionary(t => t.Name, t => t switch
         {
-            var declared = tool switch
+            OperationTool o => o.Operation.Hints,
+            CompositeToolBase c => c.Declaration.Hints,
+            _ => (ToolHints?)null,
+        });
+        foreach (var tool in json.RootElement.GetProperty("tools").EnumerateArray())
+        {
+            var name = tool.Str("name")!;
+            var annotations = tool.GetProperty("annotations");
+            var wire = new ToolHints(
+                Hint(annotations, "readOnlyHint", name), Hint(annotations, "destructiveHint", name), Hint(annotations, "idempotentHint", name), Hint(annotations, "openWorldHint", name));
+            if (declared[name] is { } hints)
             {
-                OperationTool o => o.Operation.Hints,
-                CompositeToolBase c => c.Declaration.Hints,
-                _ => (ToolHints?)null,
-            };
-            if (declared is { } hints)
-            {
-                var wire = WireHints.Read(tool.ProtocolTool.Annotations);
-                Assert.Equal((hints.ReadOnly, hints.OpenWorld), (wire.ReadOnly, wire.OpenWorld));
-                if (!hints.ReadOnly)
-                {
-                    Assert.Equal((hints.Destructive, hints.Idempotent), (wire.Destructive, wire.Idempotent));
-                }
+                Assert.Equal(hints, wire);
             }
         }
+    }
+
+    private static bool Hint(JsonElement annotations, string hint, string tool)
+    {
+        Assert.True(annotations.TryGetProperty(hint, out var value), $"{tool} does not state {hint}");
+        Assert.True(value.ValueKind is JsonValueKind.True or JsonValueKind.False, $"{tool}: {hint} is {value.ValueKind}");
+        return value.GetBoolean();
     }
 
     [Theory]
@@ -170,12 +176,13 @@ public sealed class SurfaceTests
     }
 
     [Fact]
-    public void InputSchema_WritesTakeDryRunReadsDoNot()
+    public void InputSchema_DryRunSaidOnceShownByDescribeOnWritesOnly()
     {
         var set = ToolSet.Build(new Surface { Mode = ToolMode.All }, CredentialShape.OrgKey);
 
-        Assert.All(set.Tools.OfType<OperationTool>(), t => Assert.Equal(!t.Operation.Hints.ReadOnly,
-            t.ProtocolTool.InputSchema.GetProperty("properties").TryGetProperty(DryRun.Argument, out _)));
+        Assert.All(set.Tools.OfType<OperationTool>(), t => Assert.False(
+            t.ProtocolTool.InputSchema.GetProperty("properties").TryGetProperty(DryRun.Argument, out _), $"{t.Name} lists dry_run"));
+        Assert.All(set.Operations, o => Assert.Equal(!o.Hints.ReadOnly, ResultShaping.Schema(o, accountSupplied: false)["properties"]!.AsObject().ContainsKey(DryRun.Argument)));
     }
 
     [Fact]

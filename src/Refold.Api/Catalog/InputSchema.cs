@@ -13,7 +13,7 @@ public static class InputSchema
     {
         var properties = new JsonObject();
         var required = new JsonArray();
-        foreach (var argument in operation.Arguments)
+        foreach (var argument in operation.Arguments.Where(a => !a.Declarations.All(d => d.Unlisted)))
         {
             properties[argument.Name] = PropertySchema(argument);
             if (argument.Required && !(accountSupplied && argument.IsAccountScope))
@@ -50,8 +50,9 @@ public static class InputSchema
             constrained["enum"] = new JsonArray([.. values.Select(v => (JsonNode?)JsonValue.Create(v))]);
         }
 
-        // A shared parameter's meaning is given once, in the server instructions (Parameter.DescribedOnce).
-        if (!argument.Declarations.All(d => d.DescribedOnce))
+        // A shared parameter's meaning is given once, in the server instructions (Parameter.DescribedOnce); an empty
+        // description means name, type and enum say it all.
+        if (!argument.Declarations.All(d => d.DescribedOnce) && argument.Description.Length > 0)
         {
             schema["description"] = argument.Description;
         }

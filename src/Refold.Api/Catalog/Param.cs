@@ -37,7 +37,15 @@ public static class Param
     /// <summary>What <c>linked_account_id</c> is, wherever a tool takes it.</summary>
     public const string AccountDescription = "The customer's account_id (from list_linked_accounts).";
 
+    /// <summary>What <c>slug</c> is, wherever a tool takes an app's slug; said once, in the server instructions.</summary>
+    public const string SlugDescription = "An application's slug, e.g. 'hubspot' (from list_applications).";
+
+    /// <summary>The application slug in the path.</summary>
+    public static Parameter SlugPath { get; } = Path("slug", SlugDescription) with { DescribedOnce = true };
+
+    /// <summary>The application slug in the JSON body.</summary>
+    public static Parameter SlugBody(bool required = true) => Body("slug", SlugDescription, required: required) with { DescribedOnce = true };
+
     /// <summary>The application slug sent as a header.</summary>
-    public static Parameter SlugHeader(bool required = true) => Header(
-        "slug", "Application slug, e.g. 'hubspot' (see list_applications).", required);
+    public static Parameter SlugHeader(bool required = true) => Header("slug", SlugDescription, required) with { DescribedOnce = true };
 }

@@ -13,6 +13,10 @@ public sealed record Parameter
 
     public required ParameterType Type { get; init; }
 
+    /// <summary>
+    /// What an agent needs beyond the name, type and enum (where the value comes from, a default, a format); empty when
+    /// those say it all, and then left out of the schema. A path parameter always says which id it takes and from where.
+    /// </summary>
     public required string Description { get; init; }
 
     public bool Required { get; init; }
@@ -22,6 +26,12 @@ public sealed record Parameter
     /// <c>page</c>, <c>limit</c>): tool schemas then list it without its description.
     /// </summary>
     public bool DescribedOnce { get; init; }
+
+    /// <summary>
+    /// True for an older or alternative name Refold also accepts for another parameter of the same operation (e.g.
+    /// <c>application_data_slots</c> for <c>fields</c>): the call takes it, tool schemas do not list it.
+    /// </summary>
+    public bool Unlisted { get; init; }
 
     /// <summary>Allowed values, when Refold documents a closed set.</summary>
     public IReadOnlyList<string>? Enum { get; init; }

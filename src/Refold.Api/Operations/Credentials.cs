@@ -12,17 +12,17 @@ public static class Credentials
         Name = "save_key_credentials",
         Group = Group,
         Title = "Save key-based credentials",
-        Description = "Stores API-key style credentials for a key-based app on a linked account, replacing any saved before. Many apps check them with the provider first and answer 500 if they are rejected. Learn the field names from get_auth_structure or the app's auth_input_map (get_application). The response shape varies by app, e.g. {success: true}. Pass slug from list_applications.",
+        Description = "Stores a key-based app's credentials on a linked account, replacing earlier ones; 500 if the app rejects them.",
         Method = HttpMethod.Put,
         Route = "/api/v2/public/linked-account/integration/save-key-credentials/{slug}",
         Auth = AuthLevel.Org,
         Hints = new(ReadOnly: false, Destructive: true, Idempotent: true, OpenWorld: true),
         Parameters =
         [
-            Param.Path("slug", "Slug of a key-based app, e.g. 'zendesk' (see list_applications)."),
+            Param.SlugPath,
             Param.LinkedAccountHeader,
-            Param.Query("auth_type", "Use this auth type instead of the app's default, e.g. 'keybased'."),
-            Param.WholeBody("credentials", "The app's credential fields, e.g. {\"subdomain\": \"globex\", \"api_token\": \"...\"}.", required: true),
+            Param.Query("auth_type", "Instead of the app's default."),
+            Param.WholeBody("credentials", "The app's credential fields (get_auth_structure).", required: true),
         ],
     };
 
@@ -31,17 +31,17 @@ public static class Credentials
         Name = "upsert_default_app_credential",
         Group = Group,
         Title = "Set a default-app credential",
-        Description = "Adds or replaces one key/value credential on the linked account's integration with your own default app; the value is stored encrypted. The integration must already exist (seed it with create_linked_account your_app.auth_credentials), otherwise 404. Returns {success, message, action} with action 'added' or 'updated'. To remove a key use delete_default_app_credential.",
+        Description = "Adds or replaces one credential key (encrypted) on the account's existing default-app integration.",
         Method = HttpMethod.Put,
         Route = "/api/v2/public/linked-account/default-app/auth-credentials/{key}",
         Auth = AuthLevel.Either,
         Hints = ToolHints.Delete,
         Parameters =
         [
-            Param.Path("key", "Credential key name, e.g. 'api_key'."),
+            Param.Path("key", "e.g. 'api_key'."),
             Param.LinkedAccountHeader,
             Param.Query("linked_account_id", Param.AccountDescription) with { DescribedOnce = true },
-            Param.Body("value", "The credential value; anything that is not a string is converted to one.", ParameterType.Any, required: true),
+            Param.Body("value", "", ParameterType.Any, required: true),
         ],
     };
 
@@ -50,14 +50,14 @@ public static class Credentials
         Name = "delete_default_app_credential",
         Group = Group,
         Title = "Delete a default-app credential",
-        Description = "Removes one credential key from the linked account's integration with your own default app and clears its cached tokens. Use upsert_default_app_credential to add or change a key instead. Returns {success, message}; 404 if the key or the default-app integration does not exist.",
+        Description = "Removes one credential key from the account's default-app integration and clears its cached tokens.",
         Method = HttpMethod.Delete,
         Route = "/api/v2/public/linked-account/default-app/auth-credentials/{key}",
         Auth = AuthLevel.Either,
         Hints = ToolHints.Delete,
         Parameters =
         [
-            Param.Path("key", "Credential key name to remove, e.g. 'api_key'."),
+            Param.Path("key", "e.g. 'api_key'."),
             Param.LinkedAccountHeader,
             Param.Query("linked_account_id", Param.AccountDescription) with { DescribedOnce = true },
         ],
@@ -68,7 +68,7 @@ public static class Credentials
         Name = "migrate_token",
         Group = Group,
         Title = "Import existing credentials",
-        Description = "Copies credentials you already hold (OAuth tokens or API keys) onto a linked account's integration with a built-in app, so no connect flow is needed; custom apps are refused. The fields are checked against the app's auth schema (see get_auth_structure), encrypted, and the integration is created or updated. Returns {success, message}; some validation failures come back as HTTP 200 with only {error}.",
+        Description = "Copies OAuth tokens or API keys you hold onto an account's built-in app, skipping the connect flow.",
         Method = HttpMethod.Put,
         Route = "/api/v2/public/migrate-token",
         Auth = AuthLevel.Org,
@@ -76,8 +76,8 @@ public static class Credentials
         Parameters =
         [
             Param.LinkedAccountHeader,
-            Param.Body("slug", "Slug of a built-in (non-custom) app, e.g. 'hubspot' (see list_applications).", ParameterType.String, required: true),
-            Param.Body("auth_object", "Exactly one key naming the auth type that holds its fields, e.g. {\"oauth2\": {\"access_token\": \"...\", \"refresh_token\": \"...\"}}.", ParameterType.Object, required: true),
+            Param.Body("slug", "A built-in (non-custom) app's slug.", ParameterType.String, required: true),
+            Param.Body("auth_object", "e.g. {\"oauth2\": {\"access_token\": \"...\"}}.", ParameterType.Object, required: true),
         ],
     };
 

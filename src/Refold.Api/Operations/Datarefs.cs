@@ -12,7 +12,7 @@ public static class Datarefs
         Name = "list_datarefs",
         Group = Group,
         Title = "List datarefs",
-        Description = "Page through the datarefs of the org and environment, optionally only one linked account's, or with unique='true' just the distinct names and which accounts have them. Items carry name and linked_account_id but not their records; read those with get_dataref. Returns a page: docs[], totalDocs, hasNextPage.",
+        Description = "Pages through the org's datarefs (unique 'true': distinct names with their accounts), without their records.",
         Method = HttpMethod.Get,
         Route = "/api/v2/public/dataref",
         Auth = AuthLevel.Org,
@@ -22,8 +22,8 @@ public static class Datarefs
         [
             Param.Page,
             Param.Limit,
-            Param.Query("linked_account_id", "Only datarefs of this linked account, e.g. 'acct_9001'."),
-            Param.Query("unique", "'true' to list each dataref name once together with its linked accounts.") with { Enum = ["true", "false"] },
+            Param.Query("linked_account_id", ""),
+            Param.Query("unique", "'true': each name once, with its accounts.") with { Enum = ["true", "false"] },
         ],
     };
 
@@ -32,7 +32,7 @@ public static class Datarefs
         Name = "create_dataref",
         Group = Group,
         Title = "Create a dataref",
-        Description = "Create a new, empty dataref under a name for the linked account given in linked_account_id; workflows fill its records later. Returns the dataref with _id, name and an empty data map. Check list_datarefs first to avoid reusing a name.",
+        Description = "Creates an empty dataref under a new name, for workflows to fill.",
         Method = HttpMethod.Post,
         Route = "/api/v2/public/dataref",
         Auth = AuthLevel.Org,
@@ -41,7 +41,7 @@ public static class Datarefs
         Parameters =
         [
             Param.LinkedAccountHeader,
-            Param.Body("refName", "Name of the new dataref, e.g. 'sku_map'.", ParameterType.String, required: true),
+            Param.Body("refName", "", ParameterType.String, required: true),
         ],
     };
 
@@ -50,7 +50,7 @@ public static class Datarefs
         Name = "get_dataref",
         Group = Group,
         Title = "Get dataref records",
-        Description = "Read the records of one dataref as a table, paged by record id: headers[] (column names, starting with record_id) and rows[] (one object per record), plus page, totalDocs, totalPages, hasNextPage. Pass refName (the dataref name from list_datarefs) and the owning account in linked_account_id.",
+        Description = "Reads one dataref's records as a table (headers[], rows[]), paged by record.",
         Method = HttpMethod.Get,
         Route = "/api/v2/public/dataref/{refName}",
         Auth = AuthLevel.Org,
@@ -59,7 +59,7 @@ public static class Datarefs
         Parameters =
         [
             Param.LinkedAccountHeader,
-            Param.Path("refName", "Dataref name (from list_datarefs), e.g. 'sku_map'."),
+            Param.Path("refName", "From list_datarefs."),
             Param.Page,
             Param.Limit with { Description = "Records per page (default 100).", DescribedOnce = false },
         ],
@@ -70,7 +70,7 @@ public static class Datarefs
         Name = "delete_dataref",
         Group = Group,
         Title = "Delete a dataref",
-        Description = "Permanently remove a dataref together with all its records for the account in linked_account_id. To keep the dataref but empty it, use clear_dataref_records instead. Returns {acknowledged, deletedCount}; deletedCount 0 means nothing matched. Pass refName from list_datarefs.",
+        Description = "Removes a dataref with all its records; clear_dataref_records only empties it.",
         Method = HttpMethod.Delete,
         Route = "/api/v2/public/dataref/{refName}",
         Auth = AuthLevel.Org,
@@ -78,7 +78,7 @@ public static class Datarefs
         Parameters =
         [
             Param.LinkedAccountHeader,
-            Param.Path("refName", "Dataref name (from list_datarefs), e.g. 'sku_map'."),
+            Param.Path("refName", "From list_datarefs."),
         ],
     };
 
@@ -87,7 +87,7 @@ public static class Datarefs
         Name = "clear_dataref_records",
         Group = Group,
         Title = "Clear dataref records",
-        Description = "Erase every record of a dataref while keeping the dataref itself (its data map becomes {}). Use delete_dataref to remove it entirely. Returns the emptied dataref object. Pass refName from list_datarefs and the owning account in linked_account_id.",
+        Description = "Erases every record of a dataref but keeps the dataref; delete_dataref removes it.",
         Method = HttpMethod.Put,
         Route = "/api/v2/public/dataref/{refName}/clear-records",
         Auth = AuthLevel.Org,
@@ -95,7 +95,7 @@ public static class Datarefs
         Parameters =
         [
             Param.LinkedAccountHeader,
-            Param.Path("refName", "Dataref name (from list_datarefs), e.g. 'sku_map'."),
+            Param.Path("refName", "From list_datarefs."),
         ],
     };
 
@@ -103,8 +103,8 @@ public static class Datarefs
     {
         Name = "edit_dataref_group",
         Group = Group,
-        Title = "Set the group of datarefs",
-        Description = "Put several datarefs under one group label for organising them, or remove their label by sending an empty group. Answers 204 with no body. Pass the dataref names (from list_datarefs) in refNames.",
+        Title = "Group datarefs",
+        Description = "Puts one group label on several datarefs, or removes it with an empty group.",
         Method = HttpMethod.Put,
         Route = "/api/v2/public/datarefs/group",
         Auth = AuthLevel.Org,
@@ -113,8 +113,8 @@ public static class Datarefs
         Parameters =
         [
             Param.LinkedAccountHeader,
-            Param.Body("refNames", "Names of the datarefs to relabel, e.g. [\"sku_map\", \"region_codes\"].", ParameterType.StringArray, required: true),
-            Param.Body("group", "Group label to set, e.g. 'catalog'; an empty string removes the label."),
+            Param.Body("refNames", "From list_datarefs.", ParameterType.StringArray, required: true),
+            Param.Body("group", "Label; empty removes it."),
         ],
     };
 

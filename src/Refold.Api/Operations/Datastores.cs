@@ -21,8 +21,8 @@ public static class Datastores
         Parameters =
         [
             Param.LinkedAccountHeader,
-            Param.Path("slug", "Application slug, e.g. 'hubspot' (from list_applications)."),
-            Param.Query("config_id", "Config to read; defaults to the linked account id, e.g. 'acct_9001'."),
+            Param.SlugPath,
+            Param.Query("config_id", "Default: account id.") with { DescribedOnce = true },
         ],
     };
 
@@ -40,9 +40,9 @@ public static class Datastores
         Parameters =
         [
             Param.LinkedAccountHeader,
-            Param.Path("slug", "Application slug, e.g. 'hubspot' (from list_applications)."),
-            Param.Path("datastore_name", "Datastore name (from list_config_datastores), e.g. 'synced_orgs'."),
-            Param.Query("config_id", "Config to read; defaults to the linked account id, e.g. 'acct_9001'."),
+            Param.SlugPath,
+            Param.Path("datastore_name", "From list_config_datastores."),
+            Param.Query("config_id", "Default: account id.") with { DescribedOnce = true },
         ],
     };
 
@@ -60,10 +60,10 @@ public static class Datastores
         Parameters =
         [
             Param.LinkedAccountHeader,
-            Param.Path("slug", "Application slug, e.g. 'hubspot' (from list_applications)."),
-            Param.Path("datastore_name", "Datastore name (from list_config_datastores), e.g. 'synced_orgs'."),
-            Param.Query("config_id", "Config to read; defaults to the linked account id, e.g. 'acct_9001'."),
-            Param.WholeBody("filters", "Field names mapped to the value to match, e.g. {\"org_name\":\"globex\"}; sent as the whole request body.", required: true),
+            Param.SlugPath,
+            Param.Path("datastore_name", "From list_config_datastores."),
+            Param.Query("config_id", "Default: account id.") with { DescribedOnce = true },
+            Param.WholeBody("filters", "Field name to value, e.g. {\"org_name\":\"globex\"}.", required: true),
         ],
     };
 

@@ -7,7 +7,7 @@ public static class Events
 {
     public static OperationGroup Group { get; } = new("events", "Events", "Define the org's custom events (a name plus a sample payload) and fire them for a linked account to start the workflows that listen for them.");
 
-    private static Parameter EventIdPath { get; } = Param.Path("event_id", "The event's _id, from list_events.");
+    private static Parameter EventIdPath { get; } = Param.Path("event_id", "From list_events.") with { DescribedOnce = true };
 
     // A trigger answers without execution ids: the runs it queued show up in list_executions.
     private static OutcomeCheck TriggeredRuns { get; } = Executions.NewRuns("runs with execution_source Event created since then", ("slug", "slug"));
@@ -17,7 +17,7 @@ public static class Events
         Name = "list_events",
         Group = Group,
         Title = "List custom events",
-        Description = "Lists the custom events defined on the org's default custom app, as a plain array (not paginated) of {_id, name, response (the payload's keys and types), json_schema?}. Use it to find an event name for trigger_event, or an _id for get_event, update_event and delete_event.",
+        Description = "Lists the custom events of the org's default custom app, with names and _ids.",
         Method = HttpMethod.Get,
         Route = "/api/v2/public/application/event",
         Auth = AuthLevel.Org,
@@ -30,7 +30,7 @@ public static class Events
         Name = "create_event",
         Group = Group,
         Title = "Create a custom event",
-        Description = "Adds a custom event to the org's default custom app so workflows can be started by it; fire it later with trigger_event. Give a name and a sample payload serialized as a JSON string in response. Returns the full updated array of events, each with _id, name and response.",
+        Description = "Defines a custom event workflows can start on (fire it with trigger_event): a name and a sample payload.",
         Method = HttpMethod.Post,
         Route = "/api/v2/public/application/event",
         Auth = AuthLevel.Org,
@@ -38,9 +38,9 @@ public static class Events
         Hints = ToolHints.Create,
         Parameters =
         [
-            Param.Body("name", "Event name that triggers will use, e.g. 'invoice_paid'.", ParameterType.String, required: true),
-            Param.Body("response", "Sample payload serialized as a JSON string, e.g. '{\"invoice_id\": \"inv_1\"}'; Refold derives the payload's keys and types from it.", ParameterType.String, required: true),
-            Param.Body("json_schema", "Optional JSON Schema object used to validate payloads of this event.", ParameterType.Object),
+            Param.Body("name", "", ParameterType.String, required: true),
+            Param.Body("response", "Sample payload, a JSON string.", ParameterType.String, required: true),
+            Param.Body("json_schema", "", ParameterType.Object),
         ],
     };
 
@@ -49,7 +49,7 @@ public static class Events
         Name = "get_event",
         Group = Group,
         Title = "Get a custom event",
-        Description = "Reads one custom event definition: {_id, name, response, json_schema?}. Use list_events to see them all. Pass event_id, the _id from list_events; an unknown id gives 404 RESOURCE_NOT_FOUND.",
+        Description = "Reads one custom event definition with its payload's keys and types.",
         Method = HttpMethod.Get,
         Route = "/api/v2/public/application/event/{event_id}",
         Auth = AuthLevel.Org,
@@ -66,7 +66,7 @@ public static class Events
         Name = "update_event",
         Group = Group,
         Title = "Update a custom event",
-        Description = "Replaces a custom event's name, sample payload and optional JSON Schema; send both name and response even when only one changes. Pass event_id, the _id from list_events. Returns the full updated array of events; 404 RESOURCE_NOT_FOUND for an unknown id.",
+        Description = "Replaces a custom event's name, sample payload and JSON Schema; send name and response both.",
         Method = HttpMethod.Put,
         Route = "/api/v2/public/application/event/{event_id}",
         Auth = AuthLevel.Org,
@@ -75,9 +75,9 @@ public static class Events
         Parameters =
         [
             EventIdPath,
-            Param.Body("name", "Event name that triggers will use, e.g. 'invoice_paid'.", ParameterType.String, required: true),
-            Param.Body("response", "Sample payload serialized as a JSON string, e.g. '{\"invoice_id\": \"inv_1\"}'; Refold derives the payload's keys and types from it.", ParameterType.String, required: true),
-            Param.Body("json_schema", "Optional JSON Schema object used to validate payloads of this event.", ParameterType.Object),
+            Param.Body("name", "", ParameterType.String, required: true),
+            Param.Body("response", "Sample payload, a JSON string.", ParameterType.String, required: true),
+            Param.Body("json_schema", "", ParameterType.Object),
         ],
     };
 
@@ -86,7 +86,7 @@ public static class Events
         Name = "delete_event",
         Group = Group,
         Title = "Delete a custom event",
-        Description = "Removes a custom event from the org's default custom app. Pass event_id, the _id from list_events. Returns the events that remain, as an array; 404 RESOURCE_NOT_FOUND for an unknown id.",
+        Description = "Removes a custom event definition; answers with the events that remain.",
         Method = HttpMethod.Delete,
         Route = "/api/v2/public/application/event/{event_id}",
         Auth = AuthLevel.Org,
@@ -103,7 +103,7 @@ public static class Events
         Name = "trigger_event",
         Group = Group,
         Title = "Trigger a custom event",
-        Description = "Fires a custom event for the linked account, queuing every workflow that listens for it, and returns at once with {message} but no execution id (find the runs it started with list_executions: execution_source 'Event', the same linked_account_id, start_date the time of this call). Name the event in event (or trigger) and put the data in payload. Use trigger_event_by_slug to name the app in the path instead.",
+        Description = "Fires a custom event, queuing every listening workflow; no run id comes back (list_executions, source Event).",
         Method = HttpMethod.Post,
         Route = "/api/v2/public/event/trigger",
         Auth = AuthLevel.Either,
@@ -112,12 +112,12 @@ public static class Events
         Parameters =
         [
             Param.LinkedAccountHeader,
-            Param.Header("config_id", "Config whose settings the started workflows use; defaults to the linked account id."),
-            Param.Header("instance_tag", "Free-text label copied onto the executions this creates, e.g. 'import-42'."),
-            Param.Header("slug", "Optional app slug, e.g. 'zendesk'; only that app's workflows start and its connection is checked."),
-            Param.Body("event", "Name of the event to fire, e.g. 'invoice_paid' (from list_events). Send this or trigger."),
-            Param.Body("trigger", "Same as event under another key; send one of the two."),
-            Param.Body("payload", "JSON data handed to the started workflows, e.g. {\"invoice_id\": \"inv_1\"}.", ParameterType.Any),
+            Param.Header("config_id", "Default: account id.") with { DescribedOnce = true },
+            Param.Header("instance_tag", ""),
+            Param.Header("slug", "Only this app's workflows start."),
+            Param.Body("event", "From list_events."),
+            Param.Body("trigger", "Older name of event.") with { Unlisted = true },
+            Param.Body("payload", "", ParameterType.Any),
         ],
     };
 
@@ -125,8 +125,8 @@ public static class Events
     {
         Name = "trigger_event_by_slug",
         Group = Group,
-        Title = "Trigger a custom event for an app",
-        Description = "Same as trigger_event, but the app slug is part of the path, so only that app's workflows listening for the event are queued. Returns {message} at once with no execution id; find the runs with list_executions. Pass slug from list_applications and the event name from list_events.",
+        Title = "Trigger an app's event",
+        Description = "Like trigger_event, but queues only the path's app's listening workflows; no run id comes back.",
         Method = HttpMethod.Post,
         Route = "/api/v2/public/event/{slug}",
         Auth = AuthLevel.Either,
@@ -134,13 +134,13 @@ public static class Events
         OutcomeCheck = TriggeredRuns,
         Parameters =
         [
-            Param.Path("slug", "Application slug, e.g. 'zendesk' (from list_applications)."),
+            Param.SlugPath,
             Param.LinkedAccountHeader,
-            Param.Header("config_id", "Config whose settings the started workflows use; defaults to the linked account id."),
-            Param.Header("instance_tag", "Free-text label copied onto the executions this creates, e.g. 'import-42'."),
-            Param.Body("event", "Name of the event to fire, e.g. 'invoice_paid' (from list_events). Send this or trigger."),
-            Param.Body("trigger", "Same as event under another key; send one of the two."),
-            Param.Body("payload", "JSON data handed to the started workflows, e.g. {\"invoice_id\": \"inv_1\"}.", ParameterType.Any),
+            Param.Header("config_id", "Default: account id.") with { DescribedOnce = true },
+            Param.Header("instance_tag", ""),
+            Param.Body("event", "From list_events."),
+            Param.Body("trigger", "Older name of event.") with { Unlisted = true },
+            Param.Body("payload", "", ParameterType.Any),
         ],
     };
 
@@ -159,11 +159,11 @@ public static class Events
         Parameters =
         [
             Param.RequiredLinkedAccountHeader,
-            Param.Header("config_id", "Config whose settings the started workflows use; defaults to the linked account id."),
-            Param.Header("slug", "Optional app slug, e.g. 'zendesk'; only that app's workflows start."),
-            Param.Body("event", "Name of the event to fire, e.g. 'invoice_paid' (from list_events). Send this or trigger."),
-            Param.Body("trigger", "Same as event under another key; send one of the two."),
-            Param.Body("payload", "JSON data handed to the started workflows, e.g. {\"invoice_id\": \"inv_1\"}.", ParameterType.Object),
+            Param.Header("config_id", "Default: account id.") with { DescribedOnce = true },
+            Param.Header("slug", "Only this app's workflows start."),
+            Param.Body("event", "From list_events."),
+            Param.Body("trigger", "Older name of event.") with { Unlisted = true },
+            Param.Body("payload", "", ParameterType.Object),
         ],
     };
 

@@ -12,7 +12,7 @@ public static class Executions
         Name = "list_executions",
         Group = Group,
         Title = "List executions",
-        Description = "Searches workflow runs, newest first (without linked_account_id, an org key searches every account). Finds failed runs and execution ids; get_execution shows the nodes.",
+        Description = "Searches workflow runs, newest first (an org key without linked_account_id searches all accounts), e.g. failed ones.",
         Method = HttpMethod.Get,
         Route = "/api/v2/public/execution",
         Auth = AuthLevel.Either,
@@ -25,13 +25,13 @@ public static class Executions
             Param.Limit,
             Param.Query("status", "One state (default All).") with { Enum = ["COMPLETED", "ERRORED", "RUNNING", "STOPPED", "STOPPING", "TIMED_OUT", "All"] },
             Param.Query("slug", "Comma-separated app slugs."),
-            Param.Query("workflow_id", "Workflow _id (list_workflows)."),
-            Param.Query("workflow_name", "Text in the workflow's name."),
-            Param.Query("execution_id", "Just this run."),
-            Param.Query("start_date", "Created at or after (ISO 8601)."),
-            Param.Query("end_date", "Created at or before (ISO 8601)."),
-            Param.Query("execution_type", "Sync or async runs.") with { Enum = ["SYNC", "ASYNC", "All"] },
-            Param.Query("execution_source", "How the runs started.") with { Enum = ["API_CALL", "SCHEDULE", "Event"] },
+            Param.Query("workflow_id", "Workflow _id (list_workflows).") with { DescribedOnce = true },
+            Param.Query("workflow_name", "Part of the name."),
+            Param.Query("execution_id", ""),
+            Param.Query("start_date", "ISO 8601."),
+            Param.Query("end_date", "ISO 8601."),
+            Param.Query("execution_type", "") with { Enum = ["SYNC", "ASYNC", "All"] },
+            Param.Query("execution_source", "") with { Enum = ["API_CALL", "SCHEDULE", "Event"] },
             Param.Query("sortAsc", "Oldest first.") with { Enum = ["true", "false"] },
         ],
     };
@@ -45,14 +45,14 @@ public static class Executions
         Name = "get_execution",
         Group = Group,
         Title = "Get an execution",
-        Description = "Reads one workflow run in full: each node's status, attempts, input and output, to see which step failed and why. wait_for_execution follows a running one.",
+        Description = "Reads one run in full: each node's status, attempts, input and output, to see which step failed and why.",
         Method = HttpMethod.Get,
         Route = "/api/v2/public/execution/{execution_id}",
         Auth = AuthLevel.Either,
         Hints = ToolHints.Read,
         Parameters =
         [
-            Param.Path("execution_id", "The run's _id."),
+            Param.Path("execution_id", "Execution _id.") with { DescribedOnce = true },
             Param.LinkedAccountHeader,
         ],
     };
@@ -61,8 +61,8 @@ public static class Executions
     {
         Name = "list_execution_node_batches",
         Group = Group,
-        Title = "List batches of an execution node",
-        Description = "Page through the batch sub-runs of one looping or batch node inside an execution, each with batch_index, status and output. Use it after get_execution shows a node with is_batch true. Returns a page: docs[], totalDocs, hasNextPage; a 501 means the node or engine has no batch details.",
+        Title = "List a node's batches",
+        Description = "Pages through the batch sub-runs of a node get_execution shows with is_batch true; 501 if none.",
         Method = HttpMethod.Get,
         Route = "/api/v2/public/execution/{execution_id}/nodes/{node_id}/batches",
         Auth = AuthLevel.Either,
@@ -70,12 +70,12 @@ public static class Executions
         Pagination = Pagination.Docs,
         Parameters =
         [
-            Param.Path("execution_id", "Execution _id (from list_executions)."),
-            Param.Path("node_id", "The node's node_id as shown in get_execution, e.g. '2'."),
+            Param.Path("execution_id", "From list_executions.") with { DescribedOnce = true },
+            Param.Path("node_id", "node_id from get_execution."),
             Param.LinkedAccountHeader,
             Param.Page,
             Param.Limit,
-            Param.Query("status", "Only batches with this status, e.g. 'Errored'."),
+            Param.Query("status", ""),
         ],
     };
 
@@ -84,14 +84,14 @@ public static class Executions
         Name = "stop_execution",
         Group = Group,
         Title = "Stop an execution",
-        Description = "Request that a running workflow run be halted. The stop is queued and confirmed at once with a message; the run then goes STOPPING and later STOPPED, so poll get_execution to confirm. Pass instanceId, the execution _id from list_executions.",
+        Description = "Asks Refold to halt a running run; it goes STOPPING, then STOPPED (confirm with get_execution).",
         Method = HttpMethod.Post,
         Route = "/api/v2/public/execution/{instanceId}/stop",
         Auth = AuthLevel.Either,
         Hints = ToolHints.Delete,
         Parameters =
         [
-            Param.Path("instanceId", "Execution _id of the run to stop (from list_executions)."),
+            Param.Path("instanceId", "From list_executions."),
             Param.LinkedAccountHeader,
         ],
     };
@@ -101,7 +101,7 @@ public static class Executions
         Name = "rerun_execution",
         Group = Group,
         Title = "Rerun an execution",
-        Description = "Replay a failed or stopped workflow run as a new execution with the same trigger payload; the workflow's steps run again against connected apps. Returns {status, id} where id is the new execution's _id (follow it with get_execution). Pass instanceId, the original execution _id from list_executions.",
+        Description = "Replays a failed or stopped run as a new execution with the same trigger payload (steps hit apps again).",
         Method = HttpMethod.Post,
         Route = "/api/v2/public/execution/{instanceId}/rerun",
         Auth = AuthLevel.Either,
@@ -109,7 +109,7 @@ public static class Executions
         OutcomeCheck = NewRuns("a new run of the same workflow created since then"),
         Parameters =
         [
-            Param.Path("instanceId", "Execution _id of the run to replay (from list_executions)."),
+            Param.Path("instanceId", "From list_executions."),
             Param.LinkedAccountHeader,
         ],
     };
@@ -127,7 +127,7 @@ public static class Executions
         Deprecated = true,
         Parameters =
         [
-            Param.Path("execution_id", "Execution _id, e.g. '66a1f00dbeefcafe00000901'."),
+            Param.Path("execution_id", "Execution _id (list_executions)."),
             Param.RequiredLinkedAccountHeader,
         ],
     };
@@ -146,8 +146,8 @@ public static class Executions
         Inferred = true,
         Parameters =
         [
-            Param.Path("workflowId", "Workflow _id (from list_workflows)."),
-            Param.Path("linkedAccountId", "Your id of the linked account, e.g. 'acct_9001'."),
+            Param.Path("workflowId", "From list_workflows.") with { DescribedOnce = true },
+            Param.Path("linkedAccountId", "account_id (list_linked_accounts)."),
             Param.Page,
             Param.Limit,
         ],

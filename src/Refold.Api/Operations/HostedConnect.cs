@@ -20,9 +20,9 @@ public static class HostedConnect
         OutcomeCheck = new() { LookFor = "nothing: a connect URL changes no state, so a repeat only issues another URL" },
         Parameters =
         [
-            Param.Query("linked_account_id", "Your id of the linked account the session token belongs to, e.g. 'acct_9001'.", ParameterType.String, required: true),
-            Param.Query("config_id", "Config the page should open, e.g. 'staging'; appended to the URL as ?config_id=."),
-            Param.WholeBody("properties", "Properties to store for the page, e.g. {\"base_color\": \"#0E7C86\", \"redirect_url\": \"https://example.com/done\"}; no key is required, send {} if none.", required: true),
+            Param.Query("linked_account_id", "", ParameterType.String, required: true),
+            Param.Query("config_id", "Config the page opens."),
+            Param.WholeBody("properties", "Page properties, e.g. {\"redirect_url\": \"...\"}; {} if none.", required: true),
         ],
     };
 

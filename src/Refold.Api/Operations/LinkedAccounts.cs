@@ -12,7 +12,7 @@ public static class LinkedAccounts
         Name = "list_linked_accounts",
         Group = Group,
         Title = "List linked accounts",
-        Description = "Pages through the linked accounts (your customers) to find an account_id; get_linked_account reads a known one. Filters on an account variable.",
+        Description = "Pages through the linked accounts (your customers), optionally by an account variable, to find an account_id.",
         Method = HttpMethod.Get,
         Route = "/api/v2/public/linked-account",
         Auth = AuthLevel.Org,
@@ -23,8 +23,8 @@ public static class LinkedAccounts
         [
             Param.Page,
             Param.Limit,
-            Param.Query("env_variable_name", "Variable to filter on."),
-            Param.Query("env_variable_value", "Value it must hold."),
+            Param.Query("env_variable_name", ""),
+            Param.Query("env_variable_value", ""),
         ],
     };
 
@@ -33,7 +33,7 @@ public static class LinkedAccounts
         Name = "create_linked_account",
         Group = Group,
         Title = "Create a linked account",
-        Description = "Registers a new linked account (customer) under an id you choose; upsert_linked_account when it may exist. Can seed default-app credentials and user-defined fields.",
+        Description = "Registers a new linked account (customer) under your id, with optional udf and default-app credentials; upsert_linked_account if it may exist.",
         Method = HttpMethod.Post,
         Route = "/api/v2/public/linked-account",
         Auth = AuthLevel.Org,
@@ -41,11 +41,11 @@ public static class LinkedAccounts
         OutcomeCheck = new() { Read = "get_linked_account", LookFor = "the account (it exists only if the create took effect)", Arguments = [("linked_account_id", "account_id"), ("linked_account_id", "linked_account_id")] },
         Parameters =
         [
-            Param.Body("account_id", "Your id for it, e.g. 'acct_9001'."),
-            Param.Body("linked_account_id", "Same as account_id."),
-            Param.Body("name", "Display name."),
-            Param.Body("your_app", "{\"auth_credentials\": {\"api_key\": \"...\"}}, string values.", ParameterType.Object),
-            Param.Body("udf", "Flat string map, e.g. {\"tier\": \"gold\"}.", ParameterType.Object),
+            Param.Body("account_id", "Your id for it."),
+            Param.Body("linked_account_id", "Alternative name of account_id.") with { Unlisted = true },
+            Param.Body("name", ""),
+            Param.Body("your_app", "{auth_credentials: {...}}.", ParameterType.Object),
+            Param.Body("udf", "", ParameterType.Object),
         ],
     };
 
@@ -53,20 +53,20 @@ public static class LinkedAccounts
     {
         Name = "upsert_linked_account",
         Group = Group,
-        Title = "Create or update a linked account",
-        Description = "Creates the linked account if it is missing, otherwise updates its name, user-defined fields or default-app credentials. With an org API key name the account in account_id (or linked_account_id); a session token names its own account. Fields may be sent flat or nested in payload, which wins when both are given. Returns the account record plus new_account (true if it was created).",
+        Title = "Upsert a linked account",
+        Description = "Creates the linked account if missing, else updates its name, udf or default-app credentials; new_account says which.",
         Method = HttpMethod.Put,
         Route = "/api/v2/public/linked-account",
         Auth = AuthLevel.Either,
         Hints = ToolHints.Update,
         Parameters =
         [
-            Param.Body("account_id", "Id of the account to create or update, e.g. 'acct_9001'; needed with an org API key."),
-            Param.Body("linked_account_id", "Alternative name for account_id."),
-            Param.Body("name", "New display name, e.g. 'Initech (EMEA)'."),
-            Param.Body("your_app", "Default-app credentials as {\"auth_credentials\": {...}} with string values.", ParameterType.Object),
-            Param.Body("udf", "User-defined fields as a flat string map, e.g. {\"region\": \"apac\"}.", ParameterType.Object),
-            Param.Body("payload", "Nested form {name, your_app, udf}; takes precedence over the flat fields when present.", ParameterType.Object),
+            Param.Body("account_id", "Needed with an org key."),
+            Param.Body("linked_account_id", "Alternative name of account_id.") with { Unlisted = true },
+            Param.Body("name", ""),
+            Param.Body("your_app", "{auth_credentials: {...}}.", ParameterType.Object),
+            Param.Body("udf", "", ParameterType.Object),
+            Param.Body("payload", "{name, your_app, udf}; wins over the flat fields.", ParameterType.Object),
         ],
     };
 
@@ -75,14 +75,14 @@ public static class LinkedAccounts
         Name = "get_linked_account",
         Group = Group,
         Title = "Get a linked account",
-        Description = "Reads one linked account: name, user-defined fields and connected apps (no secrets); 404 if unknown.",
+        Description = "Reads one linked account: name, user-defined fields, connected apps (no secrets); 404 if unknown.",
         Method = HttpMethod.Get,
         Route = "/api/v2/public/linked-account/{linked_account_id}",
         Auth = AuthLevel.Either,
         Hints = ToolHints.Read,
         Parameters =
         [
-            Param.Path("linked_account_id", Param.AccountDescription),
+            Param.Path("linked_account_id", Param.AccountDescription) with { DescribedOnce = true },
         ],
     };
 
@@ -91,14 +91,14 @@ public static class LinkedAccounts
         Name = "delete_linked_account",
         Group = Group,
         Title = "Delete a linked account",
-        Description = "Permanently deletes a linked account: its integration tokens are revoked, its workflow installations removed and session tokens issued to it stop working. To disconnect a single app use delete_linked_account_integration instead. Returns {message}; 404 if unknown. The configured test user of the test environment cannot be deleted.",
+        Description = "Deletes a linked account for good with its integrations, configs and session tokens.",
         Method = HttpMethod.Delete,
         Route = "/api/v2/public/linked-account/{linked_account_id}",
         Auth = AuthLevel.Org,
         Hints = new(ReadOnly: false, Destructive: true, Idempotent: true, OpenWorld: true),
         Parameters =
         [
-            Param.Path("linked_account_id", "The account_id of the customer to delete, e.g. 'acct_9001' (see list_linked_accounts)."),
+            Param.Path("linked_account_id", "account_id (list_linked_accounts).") with { DescribedOnce = true },
         ],
     };
 
@@ -106,18 +106,18 @@ public static class LinkedAccounts
     {
         Name = "delete_linked_account_integration",
         Group = Group,
-        Title = "Disconnect an app from a linked account",
-        Description = "Removes an app's integration from a linked account, or only its connection of one auth_type when given. The provider token is revoked where the app allows it and a Connection Deleted webhook is sent. Returns the updated linked account, and succeeds even if the app was never connected. Pass slug from list_applications and the customer's linked_account_id.",
+        Title = "Disconnect an app",
+        Description = "Disconnects one app (or one auth_type) from a linked account, revoking the provider token.",
         Method = HttpMethod.Delete,
         Route = "/api/v2/public/linked-account/integration/{slug}",
         Auth = AuthLevel.Org,
         Hints = new(ReadOnly: false, Destructive: true, Idempotent: true, OpenWorld: true),
         Parameters =
         [
-            Param.Path("slug", "Slug of the app to disconnect, e.g. 'hubspot' (see list_applications)."),
-            Param.Query("linked_account_id", "Your id of the linked account to modify, e.g. 'acct_9001'.", ParameterType.String, required: true),
+            Param.SlugPath,
+            Param.Query("linked_account_id", "", ParameterType.String, required: true),
             Param.LinkedAccountHeader,
-            Param.Query("auth_type", "Remove only the connection with this auth type, e.g. 'oauth2' or 'keybased'; omit to remove the whole integration."),
+            Param.Query("auth_type", "Only this auth type's connection."),
         ],
     };
 

@@ -12,7 +12,7 @@ public static class McpServers
         Name = "list_mcp_servers",
         Group = Group,
         Title = "List MCP servers",
-        Description = "Pages through the MCP server definitions (bundles of apps, actions, workflows and chains offered to AI agents), newest first. Use it to find an mcp_server_id for get_mcp_server, update_mcp_server or delete_mcp_server. Returns a page: docs[] (_id, name, description, environment), totalDocs, totalPages, hasNextPage; limit is capped at 100.",
+        Description = "Pages through the org's MCP server definitions (what is offered to agents), newest first.",
         Method = HttpMethod.Get,
         Route = "/api/v2/public/mcp-servers",
         Auth = AuthLevel.Either,
@@ -32,7 +32,7 @@ public static class McpServers
         Name = "create_mcp_server",
         Group = Group,
         Title = "Create an MCP server",
-        Description = "Creates an empty MCP server definition with just a name and description. Configure its apps, actions, workflows, chains and prompt afterwards with update_mcp_server. Returns {_id, name, description} with HTTP 201; use _id as mcp_server_id.",
+        Description = "Creates an empty MCP server definition; update_mcp_server then sets what it offers agents.",
         Method = HttpMethod.Post,
         Route = "/api/v2/public/mcp-servers",
         Auth = AuthLevel.Either,
@@ -42,8 +42,8 @@ public static class McpServers
         Parameters =
         [
             Param.LinkedAccountHeader,
-            Param.Body("name", "Name of the server, e.g. 'Support copilot'.", ParameterType.String, required: true),
-            Param.Body("description", "What the server is for, e.g. 'Tools for ticket triage'.", ParameterType.String, required: true),
+            Param.Body("name", "", ParameterType.String, required: true),
+            Param.Body("description", "", ParameterType.String, required: true),
         ],
     };
 
@@ -52,7 +52,7 @@ public static class McpServers
         Name = "get_mcp_server",
         Group = Group,
         Title = "Get an MCP server",
-        Description = "Returns the full definition of one MCP server: associated_apps (slug with its workflows and actions), chains, suggestions, notebooks, agent_name, colours, base_prompt and safe_mode. Use it to review a server before changing it with update_mcp_server. Pass mcp_server_id from list_mcp_servers; 404 if unknown.",
+        Description = "Reads one MCP server definition in full: apps, workflows, actions, chains, prompt, safe mode.",
         Method = HttpMethod.Get,
         Route = "/api/v2/public/mcp-servers/{mcp_server_id}",
         Auth = AuthLevel.Either,
@@ -60,7 +60,7 @@ public static class McpServers
         Hints = ToolHints.Read,
         Parameters =
         [
-            Param.Path("mcp_server_id", "MCP server _id from list_mcp_servers, e.g. '66a1f00dbeefcafe00000f01'."),
+            Param.Path("mcp_server_id", "From list_mcp_servers.") with { DescribedOnce = true },
             Param.LinkedAccountHeader,
         ],
     };
@@ -70,7 +70,7 @@ public static class McpServers
         Name = "update_mcp_server",
         Group = Group,
         Title = "Update an MCP server",
-        Description = "Changes an MCP server definition; only the fields you send are written. Use it to choose which apps, actions and workflows the server exposes, to define chains and prompt suggestions, and to set the agent's name, colours, base prompt and safe mode. Returns the full updated server. Pass mcp_server_id from list_mcp_servers; 404 if unknown.",
+        Description = "Changes an MCP server definition, writing only the fields you send.",
         Method = HttpMethod.Put,
         Route = "/api/v2/public/mcp-servers/{mcp_server_id}",
         Auth = AuthLevel.Either,
@@ -78,18 +78,18 @@ public static class McpServers
         Hints = ToolHints.Update,
         Parameters =
         [
-            Param.Path("mcp_server_id", "MCP server _id from list_mcp_servers, e.g. '66a1f00dbeefcafe00000f01'."),
+            Param.Path("mcp_server_id", "From list_mcp_servers.") with { DescribedOnce = true },
             Param.LinkedAccountHeader,
-            Param.Body("name", "New server name."),
-            Param.Body("description", "New description."),
-            Param.Body("associated_apps", "Apps to expose, e.g. [{\"slug\": \"zendesk\", \"actions\": [\"create_ticket\"], \"workflows\": [\"<workflowId>\"]}]; action and workflow entries may also be {id, name, description}.", ParameterType.ObjectArray),
-            Param.Body("suggestions", "Prompt suggestions, e.g. [{\"name\": \"Open tickets\", \"prompt\": \"List my open tickets\"}].", ParameterType.ObjectArray),
-            Param.Body("chains", "Agent chains, each an object with name, goals, steps, precheck, successCondition, responseFormat and onError.", ParameterType.ObjectArray),
-            Param.Body("agent_name", "Display name of the agent, e.g. 'Triage Bot'."),
-            Param.Body("primary_color", "Primary colour as a hex code, e.g. '#0E7C86'."),
-            Param.Body("secondary_color", "Secondary colour as a hex code, e.g. '#FFFFFF'."),
-            Param.Body("base_prompt", "System prompt given to the agent."),
-            Param.Body("safe_mode", "true to turn the server's safe mode on, false to turn it off.", ParameterType.Boolean),
+            Param.Body("name", ""),
+            Param.Body("description", ""),
+            Param.Body("associated_apps", "Apps to expose: [{slug, actions[], workflows[]}].", ParameterType.ObjectArray),
+            Param.Body("suggestions", "", ParameterType.ObjectArray),
+            Param.Body("chains", "[{name, goals, steps, onError, ...}].", ParameterType.ObjectArray),
+            Param.Body("agent_name", ""),
+            Param.Body("primary_color", ""),
+            Param.Body("secondary_color", ""),
+            Param.Body("base_prompt", ""),
+            Param.Body("safe_mode", "", ParameterType.Boolean),
         ],
     };
 
@@ -98,7 +98,7 @@ public static class McpServers
         Name = "delete_mcp_server",
         Group = Group,
         Title = "Delete an MCP server",
-        Description = "Permanently deletes one MCP server definition. Returns HTTP 204 with no body; 404 if the id is unknown. Pass mcp_server_id from list_mcp_servers.",
+        Description = "Permanently deletes one MCP server definition, so agents lose what it offered.",
         Method = HttpMethod.Delete,
         Route = "/api/v2/public/mcp-servers/{mcp_server_id}",
         Auth = AuthLevel.Either,
@@ -107,7 +107,7 @@ public static class McpServers
         SuccessStatus = 204,
         Parameters =
         [
-            Param.Path("mcp_server_id", "MCP server _id from list_mcp_servers, e.g. '66a1f00dbeefcafe00000f01'."),
+            Param.Path("mcp_server_id", "From list_mcp_servers.") with { DescribedOnce = true },
             Param.LinkedAccountHeader,
         ],
     };

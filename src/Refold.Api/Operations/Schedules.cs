@@ -7,12 +7,22 @@ public static class Schedules
 {
     public static OperationGroup Group { get; } = new("schedules", "Schedule", "Run a workflow automatically for a linked account on a cron expression or at set date/times, and list, change, pause, resume or delete those schedules.");
 
+    /// <summary>When a schedule fires and what it passes: the same fields on register_schedule and update_schedule.</summary>
+    private static Parameter[] When { get; } =
+    [
+        Param.Body("interval_dates", "[{day, month, year, hour, minute}].", ParameterType.ObjectArray),
+        Param.Body("startDate", "YYYY-MM-DD."),
+        Param.Body("endDate", "YYYY-MM-DD."),
+        Param.Body("tz", "IANA zone."),
+        Param.Body("payload", "", ParameterType.Object),
+    ];
+
     public static Operation ListSchedules { get; } = new()
     {
         Name = "list_schedules",
         Group = Group,
         Title = "List schedules",
-        Description = "Page through the schedules registered for one linked account. Use it to find a schedule's _id before update_schedule, pause_schedule, resume_schedule or delete_schedule. Returns a page: docs[] (each with _id, workflow {_id, name}, trigger_type, cron_patten, status running/paused, inactive), totalDocs, hasNextPage.",
+        Description = "Pages through one linked account's schedules, with each schedule's _id and status.",
         Method = HttpMethod.Get,
         Route = "/api/v1/workflow/public/scheduled",
         Auth = AuthLevel.Org,
@@ -31,7 +41,7 @@ public static class Schedules
         Name = "register_schedule",
         Group = Group,
         Title = "Register a schedule",
-        Description = "Make a workflow run automatically for a linked account, either repeatedly on a cron expression (trigger_type 'cron' + regex) or at listed moments (trigger_type 'interval' + interval_dates). Each call adds another schedule. Returns the new schedule with its _id, cron_patten and status. Needs the workflow's app slug (list_applications) and workflow id or alias (list_workflows).",
+        Description = "Makes a workflow run on a cron (trigger_type cron + regex) or at set moments (interval + interval_dates).",
         Method = HttpMethod.Post,
         Route = "/api/v1/workflow/public/scheduled",
         Auth = AuthLevel.Org,
@@ -40,15 +50,11 @@ public static class Schedules
         [
             Param.RequiredLinkedAccountHeader,
             Param.SlugHeader(),
-            Param.Header("workflow_id_alias", "Workflow _id or alias to run on the schedule (from list_workflows).", required: true),
-            Param.Header("config_id", "Config the runs use; normally the linked account id, e.g. 'acct_9001'.", required: true),
-            Param.Body("trigger_type", "'cron' for a recurring cron expression, 'interval' for a list of specific date/times.", ParameterType.String, required: true) with { Enum = ["cron", "interval"] },
-            Param.Body("regex", "Cron expression when trigger_type is 'cron', e.g. '30 6 * * 1-5'; returned as cron_patten."),
-            Param.Body("interval_dates", "Run moments when trigger_type is 'interval': objects {day, month, year, hour, minute}, e.g. [{\"day\":1,\"month\":4,\"year\":2026,\"hour\":9,\"minute\":0}].", ParameterType.ObjectArray),
-            Param.Body("startDate", "First date the schedule may fire, YYYY-MM-DD, e.g. '2026-04-01'."),
-            Param.Body("endDate", "Last date the schedule may fire, YYYY-MM-DD, e.g. '2026-12-31'."),
-            Param.Body("tz", "IANA time zone the times are in, e.g. 'UTC' or 'Europe/Berlin'."),
-            Param.Body("payload", "JSON object passed to the workflow as its trigger data on every run.", ParameterType.Object),
+            Param.Header("workflow_id_alias", "Or its alias.", required: true),
+            Param.Header("config_id", "Default: account id.", required: true) with { DescribedOnce = true },
+            Param.Body("trigger_type", "", ParameterType.String, required: true) with { Enum = ["cron", "interval"] },
+            Param.Body("regex", "Cron, e.g. '30 6 * * 1-5'."),
+            .. When,
         ],
     };
 
@@ -57,7 +63,7 @@ public static class Schedules
         Name = "update_schedule",
         Group = Group,
         Title = "Update a schedule",
-        Description = "Change an existing schedule: its cron expression or interval dates, the start/end date window, time zone or run payload. Send only the fields to change. Returns the updated schedule. Pass schedule_id, the _id from list_schedules; use pause_schedule rather than this to stop it temporarily.",
+        Description = "Changes a schedule's cron or dates, window, time zone or payload; send only what changes.",
         Method = HttpMethod.Put,
         Route = "/api/v1/workflow/public/scheduled/{schedule_id}",
         Auth = AuthLevel.Org,
@@ -65,14 +71,10 @@ public static class Schedules
         Parameters =
         [
             Param.RequiredLinkedAccountHeader,
-            Param.Path("schedule_id", "Schedule _id (from list_schedules)."),
-            Param.Body("trigger_type", "'cron' for a recurring cron expression, 'interval' for a list of specific date/times.") with { Enum = ["cron", "interval"] },
-            Param.Body("regex", "New cron expression when trigger_type is 'cron', e.g. '0 7 * * 1-5'."),
-            Param.Body("interval_dates", "New run moments when trigger_type is 'interval': objects {day, month, year, hour, minute}.", ParameterType.ObjectArray),
-            Param.Body("startDate", "First date the schedule may fire, YYYY-MM-DD."),
-            Param.Body("endDate", "Last date the schedule may fire, YYYY-MM-DD."),
-            Param.Body("tz", "IANA time zone the times are in, e.g. 'UTC'."),
-            Param.Body("payload", "JSON object passed to the workflow as its trigger data on every run.", ParameterType.Object),
+            Param.Path("schedule_id", "From list_schedules.") with { DescribedOnce = true },
+            Param.Body("trigger_type", "") with { Enum = ["cron", "interval"] },
+            Param.Body("regex", "Cron expression."),
+            .. When,
         ],
     };
 
@@ -81,7 +83,7 @@ public static class Schedules
         Name = "delete_schedule",
         Group = Group,
         Title = "Delete a schedule",
-        Description = "Permanently remove a schedule so its workflow no longer fires; this cannot be undone (use pause_schedule to stop it temporarily). Returns a confirmation message. Pass schedule_id, the _id from list_schedules.",
+        Description = "Removes a schedule for good so its workflow stops firing; pause_schedule stops it for a while.",
         Method = HttpMethod.Delete,
         Route = "/api/v1/workflow/public/scheduled/{schedule_id}",
         Auth = AuthLevel.Org,
@@ -89,7 +91,7 @@ public static class Schedules
         Parameters =
         [
             Param.RequiredLinkedAccountHeader,
-            Param.Path("schedule_id", "Schedule _id (from list_schedules)."),
+            Param.Path("schedule_id", "From list_schedules.") with { DescribedOnce = true },
         ],
     };
 
@@ -98,7 +100,7 @@ public static class Schedules
         Name = "pause_schedule",
         Group = Group,
         Title = "Pause a schedule",
-        Description = "Suspend a schedule without deleting it, so it stops firing until resume_schedule is called. Returns the schedule with status 'paused' and inactive true. Pass schedule_id, the _id from list_schedules.",
+        Description = "Suspends a schedule without deleting it, so it stops firing until resume_schedule.",
         Method = HttpMethod.Put,
         Route = "/api/v1/workflow/public/scheduled/{schedule_id}/pause",
         Auth = AuthLevel.Org,
@@ -106,7 +108,7 @@ public static class Schedules
         Parameters =
         [
             Param.RequiredLinkedAccountHeader,
-            Param.Path("schedule_id", "Schedule _id (from list_schedules)."),
+            Param.Path("schedule_id", "From list_schedules.") with { DescribedOnce = true },
         ],
     };
 
@@ -115,7 +117,7 @@ public static class Schedules
         Name = "resume_schedule",
         Group = Group,
         Title = "Resume a schedule",
-        Description = "Reactivate a schedule previously stopped with pause_schedule so it fires again. Returns the schedule with status 'running' and inactive false. Pass schedule_id, the _id from list_schedules.",
+        Description = "Reactivates a schedule stopped with pause_schedule so it fires again on its plan.",
         Method = HttpMethod.Put,
         Route = "/api/v1/workflow/public/scheduled/{schedule_id}/resume",
         Auth = AuthLevel.Org,
@@ -123,7 +125,7 @@ public static class Schedules
         Parameters =
         [
             Param.RequiredLinkedAccountHeader,
-            Param.Path("schedule_id", "Schedule _id (from list_schedules)."),
+            Param.Path("schedule_id", "From list_schedules.") with { DescribedOnce = true },
         ],
     };
 

@@ -12,7 +12,7 @@ public static class SessionTokens
         Name = "generate_session_token",
         Group = Group,
         Title = "Generate a session token",
-        Description = "Issues a session token (and refresh token) for an existing linked account, for a browser or hosted page to use instead of the API key; reuses a valid one unless force_refresh.",
+        Description = "Issues a session token (and refresh token) for a linked account, for a browser or hosted page to use.",
         Method = HttpMethod.Post,
         Route = "/api/v2/public/session-token",
         Auth = AuthLevel.Org,
@@ -20,7 +20,7 @@ public static class SessionTokens
         Parameters =
         [
             Param.Query("force_refresh", "Always issue a new one.") with { Enum = ["true", "false"] },
-            Param.Body("linked_account_id", Param.AccountDescription, ParameterType.String, required: true),
+            Param.Body("linked_account_id", Param.AccountDescription, ParameterType.String, required: true) with { DescribedOnce = true },
         ],
     };
 

@@ -12,7 +12,7 @@ public static class Tables
         Name = "list_tables",
         Group = Group,
         Title = "List tables",
-        Description = "Page through the persistent tables of the org and environment, optionally filtered by a name pattern; each item has _id, name, linked_account_id and record_count. Use it to find the table_id the other table tools need. Returns a page: docs[], totalDocs, hasNextPage.",
+        Description = "Pages through the org's persistent tables, optionally by name pattern, with each table's _id.",
         Method = HttpMethod.Get,
         Route = "/api/v2/public/tables",
         Auth = AuthLevel.Org,
@@ -23,7 +23,7 @@ public static class Tables
             Param.LinkedAccountHeader,
             Param.Page,
             Param.Limit,
-            Param.Query("name", "Regular expression matched against table names, e.g. '^lead'."),
+            Param.Query("name", "Regex on names."),
         ],
     };
 
@@ -32,7 +32,7 @@ public static class Tables
         Name = "create_table",
         Group = Group,
         Title = "Create a table",
-        Description = "Create a persistent table with up to 20 named columns for the account in linked_account_id. If a table with that name already exists, nothing new is made and its id comes back with already_exists true, so repeating is safe. Returns {table_id}; use it with add_table_records and get_table_records.",
+        Description = "Creates a table of up to 20 columns; an existing name returns its id (already_exists).",
         Method = HttpMethod.Post,
         Route = "/api/v2/public/tables",
         Auth = AuthLevel.Org,
@@ -40,8 +40,8 @@ public static class Tables
         Parameters =
         [
             Param.LinkedAccountHeader,
-            Param.Body("table_name", "Name of the table, e.g. 'leads'.", ParameterType.String, required: true),
-            Param.Body("columns", "Column definitions as objects with column_name, at most 20, e.g. [{\"column_name\":\"email\"},{\"column_name\":\"stage\"}].", ParameterType.ObjectArray, required: true),
+            Param.Body("table_name", "", ParameterType.String, required: true),
+            Param.Body("columns", "Up to 20 objects {column_name}.", ParameterType.ObjectArray, required: true),
         ],
     };
 
@@ -50,7 +50,7 @@ public static class Tables
         Name = "get_table_records",
         Group = Group,
         Title = "Get table records",
-        Description = "Page through the rows of one table. Returns name, columns[] and docs[] (each row keyed by column with its record_id), plus totalDocs and hasNextPage. To find rows by value use search_table_records instead. Pass table_id, the _id from list_tables or create_table.",
+        Description = "Pages through a table's rows with their record_id; search_table_records finds rows by value.",
         Method = HttpMethod.Get,
         Route = "/api/v2/public/tables/{table_id}",
         Auth = AuthLevel.Org,
@@ -59,7 +59,7 @@ public static class Tables
         Parameters =
         [
             Param.LinkedAccountHeader,
-            Param.Path("table_id", "Table _id (from list_tables or create_table)."),
+            Param.Path("table_id", "From list_tables or create_table."),
             Param.Page,
             Param.Limit with { Description = "Rows per page (default 100).", DescribedOnce = false },
         ],
@@ -70,7 +70,7 @@ public static class Tables
         Name = "add_table_records",
         Group = Group,
         Title = "Add table records",
-        Description = "Insert one row (an object) or several (an array of objects) into a table; each new row gets a generated UUID record_id, keys that are not columns are dropped, and a table holds at most 10,000 rows. Each call adds rows again. Returns add_record_result[] with the stored rows. Pass table_id from list_tables.",
+        Description = "Inserts one row (object) or several (array), each with a new record_id; non-column keys are dropped.",
         Method = HttpMethod.Patch,
         Route = "/api/v2/public/tables/{table_id}",
         Auth = AuthLevel.Org,
@@ -79,8 +79,8 @@ public static class Tables
         Parameters =
         [
             Param.LinkedAccountHeader,
-            Param.Path("table_id", "Table _id (from list_tables or create_table)."),
-            Param.Body("data", "A row or an array of rows keyed by column name, e.g. {\"email\":\"pat@globex.example\",\"stage\":\"new\"}.", ParameterType.ObjectOrObjectArray, required: true),
+            Param.Path("table_id", "From list_tables or create_table."),
+            Param.Body("data", "Row or rows keyed by column.", ParameterType.ObjectOrObjectArray, required: true),
         ],
     };
 
@@ -98,9 +98,9 @@ public static class Tables
         Parameters =
         [
             Param.RequiredLinkedAccountHeader,
-            Param.Path("table_id", "Table _id (from list_tables)."),
-            Param.Path("record_id", "The row's record_id, a UUID, e.g. '3f0c8a52-1a7e-4c33-9e1f-5b2d6c7a8e90'."),
-            Param.Body("data", "New values keyed by column name, e.g. {\"stage\":\"qualified\"}.", ParameterType.Object, required: true),
+            Param.Path("table_id", "From list_tables.") with { DescribedOnce = true },
+            Param.Path("record_id", "From get_table_records."),
+            Param.Body("data", "Values keyed by column name.", ParameterType.Object, required: true),
         ],
     };
 
@@ -109,7 +109,7 @@ public static class Tables
         Name = "delete_table",
         Group = Group,
         Title = "Delete a table",
-        Description = "Delete a whole persistent table with its rows; it is marked is_deleted and no longer usable. To drop single rows use delete_table_record. Returns the bare JSON value true. Pass table_id from list_tables.",
+        Description = "Deletes a whole table with its rows; delete_table_record drops one row.",
         Method = HttpMethod.Delete,
         Route = "/api/v2/public/tables/{table_id}",
         Auth = AuthLevel.Org,
@@ -117,7 +117,7 @@ public static class Tables
         Parameters =
         [
             Param.LinkedAccountHeader,
-            Param.Path("table_id", "Table _id (from list_tables)."),
+            Param.Path("table_id", "From list_tables.") with { DescribedOnce = true },
         ],
     };
 
@@ -126,7 +126,7 @@ public static class Tables
         Name = "delete_table_record",
         Group = Group,
         Title = "Delete a table record",
-        Description = "Remove one row from a table; the response is the deleted row, so its values can still be seen. Pass table_id from list_tables and the row's record_id from get_table_records or search_table_records.",
+        Description = "Removes one row from a table and answers with the deleted row's values.",
         Method = HttpMethod.Delete,
         Route = "/api/v2/public/tables/{table_id}/{record_id}",
         Auth = AuthLevel.Org,
@@ -134,8 +134,8 @@ public static class Tables
         Parameters =
         [
             Param.LinkedAccountHeader,
-            Param.Path("table_id", "Table _id (from list_tables)."),
-            Param.Path("record_id", "The row's record_id, a UUID, e.g. '3f0c8a52-1a7e-4c33-9e1f-5b2d6c7a8e90'."),
+            Param.Path("table_id", "From list_tables.") with { DescribedOnce = true },
+            Param.Path("record_id", "From get_table_records."),
         ],
     };
 
@@ -144,7 +144,7 @@ public static class Tables
         Name = "add_table_columns",
         Group = Group,
         Title = "Add table columns",
-        Description = "Append new columns to a table; names must not already exist and the table may have at most 20 columns in total. Returns columns[], the full column list afterwards. Pass table_id from list_tables.",
+        Description = "Appends new columns to a table (unused names, 20 columns at most).",
         Method = HttpMethod.Patch,
         Route = "/api/v2/public/tables/{table_id}/columns/add",
         Auth = AuthLevel.Org,
@@ -152,8 +152,8 @@ public static class Tables
         Parameters =
         [
             Param.LinkedAccountHeader,
-            Param.Path("table_id", "Table _id (from list_tables)."),
-            Param.Body("columns", "Names of the columns to add, e.g. [\"owner\"].", ParameterType.StringArray, required: true),
+            Param.Path("table_id", "From list_tables.") with { DescribedOnce = true },
+            Param.Body("columns", "", ParameterType.StringArray, required: true),
         ],
     };
 
@@ -162,7 +162,7 @@ public static class Tables
         Name = "remove_table_columns",
         Group = Group,
         Title = "Remove table columns",
-        Description = "Drop one or more columns from a table; at least one column has to stay. Returns columns[], the columns that remain. Pass table_id from list_tables and the column names shown by get_table_records.",
+        Description = "Drops columns from a table and their values in every row; one column must stay.",
         Method = HttpMethod.Delete,
         Route = "/api/v2/public/tables/{table_id}/columns/remove",
         Auth = AuthLevel.Org,
@@ -170,8 +170,8 @@ public static class Tables
         Parameters =
         [
             Param.LinkedAccountHeader,
-            Param.Path("table_id", "Table _id (from list_tables)."),
-            Param.Body("columns", "Names of the columns to drop, e.g. [\"owner\"].", ParameterType.StringArray, required: true),
+            Param.Path("table_id", "From list_tables.") with { DescribedOnce = true },
+            Param.Body("columns", "Names, from get_table_records.", ParameterType.StringArray, required: true),
         ],
     };
 
@@ -180,7 +180,7 @@ public static class Tables
         Name = "rename_table_columns",
         Group = Group,
         Title = "Rename table columns",
-        Description = "Rename one or more columns in a single atomic step, also rewriting the keys in existing rows; chained renames such as a to b and b to c are allowed. Returns columns[], the new column list. Pass table_id from list_tables.",
+        Description = "Renames columns in one atomic step, rewriting existing rows' keys.",
         Method = HttpMethod.Patch,
         Route = "/api/v2/public/tables/{table_id}/columns/rename",
         Auth = AuthLevel.Org,
@@ -188,8 +188,8 @@ public static class Tables
         Parameters =
         [
             Param.LinkedAccountHeader,
-            Param.Path("table_id", "Table _id (from list_tables)."),
-            Param.Body("renames", "Pairs of old_name and new_name, e.g. [{\"old_name\":\"stage\",\"new_name\":\"pipeline_stage\"}].", ParameterType.ObjectArray, required: true),
+            Param.Path("table_id", "From list_tables.") with { DescribedOnce = true },
+            Param.Body("renames", "[{old_name, new_name}].", ParameterType.ObjectArray, required: true),
         ],
     };
 
@@ -198,7 +198,7 @@ public static class Tables
         Name = "search_table_records",
         Group = Group,
         Title = "Search table records",
-        Description = "Find rows of a table whose columns match given values (each value is used as a regular expression). Read-only despite being a POST. Returns a plain array of matching rows with their record_id, without paging; use get_table_records to page through everything. Pass table_id from list_tables.",
+        Description = "Finds a table's rows whose columns match the given regular expressions (not paged; read-only POST).",
         Method = HttpMethod.Post,
         Route = "/api/v2/public/tables/{table_id}/search",
         Auth = AuthLevel.Org,
@@ -206,8 +206,8 @@ public static class Tables
         Parameters =
         [
             Param.LinkedAccountHeader,
-            Param.Path("table_id", "Table _id (from list_tables)."),
-            Param.WholeBody("filters", "Column names mapped to the value to match, e.g. {\"stage\":\"new\"}; sent as the whole request body.", required: true),
+            Param.Path("table_id", "From list_tables.") with { DescribedOnce = true },
+            Param.WholeBody("filters", "Column name to regex, e.g. {\"stage\":\"new\"}.", required: true),
         ],
     };
 
@@ -215,8 +215,8 @@ public static class Tables
     {
         Name = "edit_table_group",
         Group = Group,
-        Title = "Set the group of tables",
-        Description = "Put several tables under one group label for organising them, or remove their label by sending an empty group. Answers 204 with no body. Pass the table _id values from list_tables in tableIds.",
+        Title = "Group tables",
+        Description = "Puts one group label on several tables, or removes it with an empty group.",
         Method = HttpMethod.Put,
         Route = "/api/v2/public/tables/group/edit",
         Auth = AuthLevel.Org,
@@ -225,8 +225,8 @@ public static class Tables
         Parameters =
         [
             Param.LinkedAccountHeader,
-            Param.Body("tableIds", "Table _id values to relabel (from list_tables).", ParameterType.StringArray, required: true),
-            Param.Body("group", "Group label to set, e.g. 'crm'; an empty string removes the label."),
+            Param.Body("tableIds", "Table _ids (list_tables).", ParameterType.StringArray, required: true) with { DescribedOnce = true },
+            Param.Body("group", "Label; empty removes it."),
         ],
     };
 

@@ -15,7 +15,7 @@ public static class Webhooks
         Name = "list_webhooks",
         Group = Group,
         Title = "List webhooks",
-        Description = "Lists every webhook subscription of the org in the API key's environment. Use it to find a webhook _id or to review which events go to which URL. Returns a plain array (not paged) of webhooks with _id, webhook_url, webhook_events, is_enabled, method, group and webhook_type (default, slack or custom).",
+        Description = "Lists the org's webhook subscriptions: which events go to which URL, with each _id.",
         Method = HttpMethod.Get,
         Route = "/api/v2/public/webhook",
         Auth = AuthLevel.Org,
@@ -28,7 +28,7 @@ public static class Webhooks
         Name = "create_webhook",
         Group = Group,
         Title = "Create a webhook",
-        Description = "Subscribes a URL to org events such as Connection Created, Connection Deleted, Connection Expired, Workflow Completed and Workflow Errored; an org may have several webhooks. The URL must be http(s) and every event name must be known, otherwise 400 (INVALID_EVENT for events). Returns the new webhook object, whose _id is used by get_webhook, update_webhook and delete_webhook.",
+        Description = "Subscribes an http(s) URL to org events (connections created, deleted, expired; workflows completed, errored).",
         Method = HttpMethod.Post,
         Route = "/api/v2/public/webhook",
         Auth = AuthLevel.Either,
@@ -37,18 +37,18 @@ public static class Webhooks
         OutcomeCheck = new() { Read = "list_webhooks", LookFor = "a subscription with this webhook_url and these events" },
         Parameters =
         [
-            Param.Body("webhook_url", "http(s) URL that receives the deliveries, e.g. 'https://hooks.example.com/refold'.", ParameterType.String, required: true),
-            Param.Body("webhook_events", "Event names to deliver, at least one: 'Workflow Errored' for failed runs, 'Workflow Completed' for finished ones, 'Connection Created/Deleted/Expired' for customers' app connections.", ParameterType.StringArray, required: true) with { Enum = EventNames },
-            Param.Body("webhook_headers", "Extra HTTP headers sent with each delivery, as a string map.", ParameterType.Object),
-            Param.Body("webhook_body", "Body template, used only when webhook_type is 'custom'; may contain {{event.<key>}} and {{workflow_response.<key>}}.", ParameterType.Any),
-            Param.Body("webhook_description", "Free-text description of the webhook."),
-            Param.Body("description", "Additional free-text description."),
-            Param.Body("method", "HTTP method used for deliveries (default 'POST').") with { Enum = ["POST", "PUT", "PATCH"] },
-            Param.Body("slug", "App slug, e.g. 'hubspot'; when set, only workflow events may be subscribed."),
-            Param.Body("workflow_ids", "Deliver workflow events only for these workflow ids (see list_workflows).", ParameterType.StringArray),
-            Param.Body("webhook_type", "Delivery format: 'default', 'slack' or 'custom'.") with { Enum = ["default", "slack", "custom"] },
-            Param.Body("is_enabled", "Whether deliveries are active (default true).", ParameterType.Boolean),
-            Param.Body("group", "Label for grouping webhooks, e.g. 'ops-alerts'."),
+            Param.Body("webhook_url", "", ParameterType.String, required: true),
+            Param.Body("webhook_events", "", ParameterType.StringArray, required: true) with { Enum = EventNames },
+            Param.Body("webhook_headers", "", ParameterType.Object),
+            Param.Body("webhook_body", "For webhook_type custom; may use {{event.<key>}}.", ParameterType.Any),
+            Param.Body("webhook_description", ""),
+            Param.Body("description", ""),
+            Param.Body("method", "") with { Enum = ["POST", "PUT", "PATCH"] },
+            Param.Body("slug", "If set, only workflow events are allowed."),
+            Param.Body("workflow_ids", "From list_workflows.", ParameterType.StringArray) with { DescribedOnce = true },
+            Param.Body("webhook_type", "") with { Enum = ["default", "slack", "custom"] },
+            Param.Body("is_enabled", "", ParameterType.Boolean),
+            Param.Body("group", ""),
         ],
     };
 
@@ -57,7 +57,7 @@ public static class Webhooks
         Name = "get_webhook",
         Group = Group,
         Title = "Get a webhook",
-        Description = "Fetches one webhook subscription by its _id, including its computed webhook_type. Returns the webhook object (webhook_url, webhook_events, is_enabled, method, webhook_headers, webhook_body); an unknown id gives 400 RESOURCE_NOT_FOUND, not 404. Get the id from list_webhooks.",
+        Description = "Reads one webhook subscription with its headers and body template; unknown ids give 400.",
         Method = HttpMethod.Get,
         Route = "/api/v2/public/webhook/{id}",
         Auth = AuthLevel.Org,
@@ -65,7 +65,7 @@ public static class Webhooks
         Hints = ToolHints.Read,
         Parameters =
         [
-            Param.Path("id", "Webhook _id from list_webhooks, e.g. '66a1f00dbeefcafe00000301'."),
+            Param.Path("id", "From list_webhooks."),
         ],
     };
 
@@ -74,7 +74,7 @@ public static class Webhooks
         Name = "update_webhook",
         Group = Group,
         Title = "Update a webhook",
-        Description = "Changes only the fields you send on one webhook, e.g. pause it with is_enabled false, move it to a new URL or replace its event list. Returns the updated webhook; an unknown id gives 400 RESOURCE_NOT_FOUND. Pass id from list_webhooks; to relabel many webhooks at once use edit_webhook_group.",
+        Description = "Changes only the fields you send on one webhook: pause it (is_enabled false), move its URL, replace its events.",
         Method = HttpMethod.Put,
         Route = "/api/v2/public/webhook/{id}",
         Auth = AuthLevel.Either,
@@ -82,17 +82,17 @@ public static class Webhooks
         Hints = ToolHints.Update,
         Parameters =
         [
-            Param.Path("id", "Webhook _id from list_webhooks, e.g. '66a1f00dbeefcafe00000301'."),
-            Param.Body("webhook_events", "New full list of event names; replaces the current list.", ParameterType.StringArray) with { Enum = EventNames },
-            Param.Body("webhook_url", "New http(s) delivery URL."),
-            Param.Body("is_enabled", "false to pause deliveries, true to resume them.", ParameterType.Boolean),
-            Param.Body("webhook_type", "Delivery format: 'default', 'slack' or 'custom'.") with { Enum = ["default", "slack", "custom"] },
-            Param.Body("webhook_headers", "Extra HTTP headers sent with each delivery, as a string map.", ParameterType.Object),
-            Param.Body("webhook_body", "Body template, honoured only when webhook_type is 'custom'.", ParameterType.Any),
-            Param.Body("slug", "App slug; when set, only workflow events are allowed."),
-            Param.Body("description", "Free-text description."),
-            Param.Body("workflow_ids", "Deliver workflow events only for these workflow ids.", ParameterType.StringArray),
-            Param.Body("method", "HTTP method used for deliveries.") with { Enum = ["POST", "PUT", "PATCH"] },
+            Param.Path("id", "From list_webhooks."),
+            Param.Body("webhook_events", "", ParameterType.StringArray) with { Enum = EventNames },
+            Param.Body("webhook_url", ""),
+            Param.Body("is_enabled", "", ParameterType.Boolean),
+            Param.Body("webhook_type", "") with { Enum = ["default", "slack", "custom"] },
+            Param.Body("webhook_headers", "", ParameterType.Object),
+            Param.Body("webhook_body", "For webhook_type custom.", ParameterType.Any),
+            Param.Body("slug", "If set, only workflow events are allowed."),
+            Param.Body("description", ""),
+            Param.Body("workflow_ids", "From list_workflows.", ParameterType.StringArray) with { DescribedOnce = true },
+            Param.Body("method", "") with { Enum = ["POST", "PUT", "PATCH"] },
         ],
     };
 
@@ -101,7 +101,7 @@ public static class Webhooks
         Name = "delete_webhook",
         Group = Group,
         Title = "Delete a webhook",
-        Description = "Deletes one webhook subscription so its URL gets no more events; to pause deliveries instead use update_webhook with is_enabled false. Returns the array of webhooks that remain (possibly empty); an unknown id gives 400 RESOURCE_NOT_FOUND. Pass id from list_webhooks.",
+        Description = "Deletes one webhook subscription; update_webhook with is_enabled false only pauses it.",
         Method = HttpMethod.Delete,
         Route = "/api/v2/public/webhook/{id}",
         Auth = AuthLevel.Either,
@@ -109,7 +109,7 @@ public static class Webhooks
         Hints = ToolHints.Delete,
         Parameters =
         [
-            Param.Path("id", "Webhook _id from list_webhooks, e.g. '66a1f00dbeefcafe00000301'."),
+            Param.Path("id", "From list_webhooks."),
         ],
     };
 
@@ -117,8 +117,8 @@ public static class Webhooks
     {
         Name = "edit_webhook_group",
         Group = Group,
-        Title = "Set the group of several webhooks",
-        Description = "Puts the same group label on several webhooks at once, or removes their label when group is empty or omitted. Returns the affected webhooks as an array. Pass webhook _ids from list_webhooks; to change other fields use update_webhook.",
+        Title = "Group webhooks",
+        Description = "Puts one group label on several webhooks, or removes it when group is empty.",
         Method = HttpMethod.Put,
         Route = "/api/v2/public/webhooks/group/edit",
         Auth = AuthLevel.Org,
@@ -126,8 +126,8 @@ public static class Webhooks
         Hints = ToolHints.Update,
         Parameters =
         [
-            Param.Body("webhookIds", "Webhook _ids to relabel, at least one (see list_webhooks).", ParameterType.StringArray, required: true),
-            Param.Body("group", "Group label to set, e.g. 'ops-alerts'; empty or omitted removes it."),
+            Param.Body("webhookIds", "From list_webhooks.", ParameterType.StringArray, required: true),
+            Param.Body("group", "Label; empty or omitted removes it."),
         ],
     };
 
@@ -145,7 +145,7 @@ public static class Webhooks
         Deprecated = true,
         Parameters =
         [
-            Param.Body("webhook_events", "Event names to add, e.g. ['Workflow Completed', 'Workflow Errored'].", ParameterType.StringArray, required: true),
+            Param.Body("webhook_events", "", ParameterType.StringArray, required: true),
         ],
     };
 
@@ -163,7 +163,7 @@ public static class Webhooks
         Deprecated = true,
         Parameters =
         [
-            Param.Body("webhook_event", "The event name to remove, e.g. 'Workflow Completed'.", ParameterType.String, required: true),
+            Param.Body("webhook_event", "", ParameterType.String, required: true),
         ],
     };
 

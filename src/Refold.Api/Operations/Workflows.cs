@@ -7,18 +7,18 @@ public static class Workflows
 {
     public static OperationGroup Group { get; } = new("workflows", "Workflows", "Find, create, edit, publish and run workflows (org-level ones and a linked account's private ones), and inspect their drafts, versions, expected input and which are enabled.");
 
-    private static Parameter WorkflowIdPath { get; } = Param.Path("workflowId", "Workflow _id, from list_workflows.");
+    private static Parameter WorkflowIdPath { get; } = Param.Path("workflowId", "From list_workflows.") with { DescribedOnce = true };
 
     private static Parameter SyncExecutionHeader { get; } = Param.Header(
         "sync_execution",
-        "'true' to wait for the run to finish and get its result; default 'false' (queued, returns at once).") with { Enum = ["true", "false"] };
+        "'true' waits for the result; default queued.") with { Enum = ["true", "false"] };
 
     public static Operation ListWorkflows { get; } = new()
     {
         Name = "list_workflows",
         Group = Group,
         Title = "List workflows",
-        Description = "Pages through workflows: the org's, or with a linked account those it may run (its own with scope private). Pass a doc's _id or name to run_workflow.",
+        Description = "Pages through workflows: the org's, or those a linked account may run (scope private: its own); run_workflow takes an _id or name.",
         Method = HttpMethod.Get,
         Route = "/api/v2/public/workflow",
         Auth = AuthLevel.Either,
@@ -30,12 +30,12 @@ public static class Workflows
             Param.Page,
             Param.Limit,
             Param.Query("scope", "The account's own workflows.") with { Enum = ["private"] },
-            Param.Query("slug", "Only this app's."),
-            Param.Query("application_id", "Only this app _id's."),
+            Param.Query("slug", ""),
+            Param.Query("application_id", ""),
             Param.Query("name", "Regex or fragment of the name."),
-            Param.Query("published", "Only (un)published ones.") with { Enum = ["true", "false"] },
-            Param.Query("start_date", "Created at or after (ISO 8601)."),
-            Param.Query("end_date", "Created at or before (ISO 8601)."),
+            Param.Query("published", "") with { Enum = ["true", "false"] },
+            Param.Query("start_date", "ISO 8601."),
+            Param.Query("end_date", "ISO 8601."),
         ],
     };
 
@@ -44,7 +44,7 @@ public static class Workflows
         Name = "create_workflow",
         Group = Group,
         Title = "Create a workflow",
-        Description = "Creates a private workflow owned by the linked account as an unpublished draft holding only a start node; it is attached to the app given by slug or associated_application, else to the org's default custom app. Returns {workflow}; its _id is the draft id to pass to publish_workflow, and associated_workflow is the parent id.",
+        Description = "Creates a linked account's private workflow: an unpublished draft with a start node; publish_workflow takes its _id.",
         Method = HttpMethod.Post,
         Route = "/api/v2/public/workflow",
         Auth = AuthLevel.Either,
@@ -53,11 +53,11 @@ public static class Workflows
         Parameters =
         [
             Param.LinkedAccountHeader,
-            Param.Body("name", "Workflow name, e.g. 'Lead router'."),
-            Param.Body("slug", "Slug of the app to attach the workflow to, e.g. 'hubspot' (from list_applications)."),
-            Param.Body("associated_application", "_id of the app to attach the workflow to, instead of slug."),
-            Param.Body("description", "Free-text description of the workflow."),
-            Param.WholeBody("fields", "Any other workflow properties to set (e.g. settings, json_schema), merged into the body; owner and environment are filled in by Refold."),
+            Param.Body("name", ""),
+            Param.Body("slug", ""),
+            Param.Body("associated_application", "App _id instead of slug."),
+            Param.Body("description", ""),
+            Param.WholeBody("fields", "Other workflow properties."),
         ],
     };
 
@@ -66,7 +66,7 @@ public static class Workflows
         Name = "get_workflow",
         Group = Group,
         Title = "Get a workflow",
-        Description = "Reads one workflow with its main properties, nodes (including the start node's trigger setup) and edges. Answers 403 when the workflow is private to a different linked account. For the editable copy use get_workflow_draft; for its expected input use get_workflow_request_structure. Get workflowId from list_workflows.",
+        Description = "Reads one workflow's nodes, trigger and edges; 403 if private to another account. Editable copy: get_workflow_draft.",
         Method = HttpMethod.Get,
         Route = "/api/v2/public/workflow/{workflowId}",
         Auth = AuthLevel.Org,
@@ -93,10 +93,10 @@ public static class Workflows
         [
             WorkflowIdPath,
             Param.LinkedAccountHeader,
-            Param.Body("name", "New workflow name."),
-            Param.Body("description", "New description."),
-            Param.Body("workflow_alias", "Alias that execute_workflow accepts in place of the id, e.g. 'lead-router'."),
-            Param.Body("settings", "Settings object with timeout (integer) and dedup_key (string), e.g. {\"timeout\": 300, \"dedup_key\": \"order_id\"}.", ParameterType.Object),
+            Param.Body("name", ""),
+            Param.Body("description", ""),
+            Param.Body("workflow_alias", "Accepted in place of the id."),
+            Param.Body("settings", "{timeout, dedup_key}.", ParameterType.Object),
         ],
     };
 
@@ -112,7 +112,7 @@ public static class Workflows
         Hints = ToolHints.Delete,
         Parameters =
         [
-            Param.Path("workflowId", "Parent or published workflow _id from list_workflows (not a version snapshot id)."),
+            Param.Path("workflowId", "From list_workflows.") with { DescribedOnce = true },
         ],
     };
 
@@ -121,7 +121,7 @@ public static class Workflows
         Name = "get_workflow_draft",
         Group = Group,
         Title = "Get a workflow's editable draft",
-        Description = "Returns the editable draft of a workflow (nodes, edges, data_slots; associated_workflow points to the parent). If no draft exists yet, one is cloned from the published version first, so the call may create a record. The draft's _id is what publish_workflow expects. Get workflowId from list_workflows.",
+        Description = "Reads a workflow's editable draft (nodes, edges, data_slots), cloning the published version if none exists.",
         Method = HttpMethod.Get,
         Route = "/api/v2/public/workflow/{workflowId}/edit",
         Auth = AuthLevel.Either,
@@ -145,9 +145,9 @@ public static class Workflows
         Hints = ToolHints.Delete,
         Parameters =
         [
-            Param.Path("workflowId", "Draft id to publish, or published id to unpublish (the two differ)."),
-            Param.Body("published", "true to publish, false to unpublish.", ParameterType.Boolean, required: true),
-            Param.Body("version", "Version number to publish the draft as, e.g. 2; only with published=true.", ParameterType.Integer),
+            Param.Path("workflowId", "Draft _id to publish, published _id to unpublish."),
+            Param.Body("published", "false unpublishes.", ParameterType.Boolean, required: true),
+            Param.Body("version", "Only with published true.", ParameterType.Integer),
         ],
     };
 
@@ -156,7 +156,7 @@ public static class Workflows
         Name = "execute_workflow",
         Group = Group,
         Title = "Execute a workflow",
-        Description = "Runs a published workflow for the linked account with the given JSON as its input. By default the run is queued and you get {execution_id} (follow up with get_execution); with sync_execution 'true' it waits and returns return_value and status_code. Pass workflowId (or alias) from list_workflows and the app slug; see get_workflow_request_structure for the expected input.",
+        Description = "Starts a published workflow in one raw call (queued unless sync_execution); run_workflow also checks and follows it.",
         Method = HttpMethod.Post,
         Route = "/api/v2/public/workflow/{workflowId}/execute",
         Auth = AuthLevel.Either,
@@ -164,15 +164,15 @@ public static class Workflows
         OutcomeCheck = Executions.NewRuns("a run of this workflow created since then", ("workflow_id", "workflowId")),
         Parameters =
         [
-            Param.Path("workflowId", "Published workflow _id or its workflow_alias, from list_workflows."),
+            Param.Path("workflowId", "Or its alias."),
             Param.LinkedAccountHeader,
             Param.SlugHeader(),
-            Param.Header("config_id", "Config whose settings the run uses; defaults to the linked account id."),
-            SyncExecutionHeader with { Description = "'true' to wait for the run and get its result (not allowed when the workflow has a Group node); default 'false' (queued)." },
-            Param.Header("include-headers", "'true' to pass the sanitized request headers through to the workflow and its response; default 'false'.") with { Enum = ["true", "false"] },
-            Param.Query("include-headers", "'true' to pass the sanitized request headers through to the workflow and its response; default 'false'.") with { Enum = ["true", "false"] },
-            Param.Header("instance_tag", "Free-text label stored on the execution, e.g. 'batch-7'."),
-            Param.WholeBody("payload", "Input object for the workflow; its members become the JSON body, e.g. {\"lead_email\": \"pat@example.com\"}."),
+            Param.Header("config_id", "Default: account id.") with { DescribedOnce = true },
+            SyncExecutionHeader with { Description = "'true' waits for the result (not with a Group node); default queued." },
+            Param.Header("include-headers", "'true' passes request headers to the workflow.") with { Enum = ["true", "false"] },
+            Param.Query("include-headers", "'true' passes request headers to the workflow.") with { Enum = ["true", "false"] },
+            Param.Header("instance_tag", ""),
+            Param.WholeBody("payload", "See get_workflow_request_structure."),
         ],
     };
 
@@ -181,7 +181,7 @@ public static class Workflows
         Name = "list_enabled_workflows",
         Group = Group,
         Title = "List enabled workflows",
-        Description = "Lists the workflows the linked account has switched on across all its app configs, as a plain array (not paginated) of {id, name, description, icon, config_id, application}. Use it to see what runs for a customer; to switch one on or off use toggle_config_workflow.",
+        Description = "Lists the workflows the linked account switched on across its app configs.",
         Method = HttpMethod.Get,
         Route = "/api/v2/public/workflow/enabled",
         Auth = AuthLevel.Either,
@@ -197,7 +197,7 @@ public static class Workflows
         Name = "get_workflow_request_structure",
         Group = Group,
         Title = "Get a workflow's expected input",
-        Description = "Describes the body execute_workflow expects for a workflow: {payload (a sample input), schema (its JSON Schema or null), schema_interpreted (a readable summary)}; all three are null when nothing is defined. Call it before execute_workflow. Get workflowId from list_workflows.",
+        Description = "Shows the input execute_workflow expects: a sample payload, its JSON Schema and a summary.",
         Method = HttpMethod.Get,
         Route = "/api/v2/public/workflow/request-structure/{workflowId}",
         Auth = AuthLevel.Either,
@@ -214,7 +214,7 @@ public static class Workflows
         Name = "list_workflow_versions",
         Group = Group,
         Title = "List workflow versions",
-        Description = "Pages through the published version snapshots of a workflow, newest first. Returns a page: docs[] (each with _id, version, createdAt), totalDocs, hasNextPage. Pass the parent workflowId from list_workflows; 404 if it is unknown.",
+        Description = "Pages through a workflow's published version snapshots, newest first.",
         Method = HttpMethod.Get,
         Route = "/api/v2/public/workflow/versions/{workflowId}",
         Auth = AuthLevel.Either,
@@ -243,11 +243,11 @@ public static class Workflows
         Deprecated = true,
         Parameters =
         [
-            Param.Path("workflowId", "Workflow _id or its workflow_alias, from list_workflows."),
+            Param.Path("workflowId", "Or its alias."),
             Param.RequiredLinkedAccountHeader,
             Param.SlugHeader(),
             SyncExecutionHeader,
-            Param.WholeBody("payload", "Input object for the workflow, sent as the JSON body; {} when there is none."),
+            Param.WholeBody("payload", "The workflow's input; {} if none."),
         ],
     };
 

@@ -27,7 +27,11 @@ public static class ServerInstructions
 
         // Facts every tool shares, said here once instead of in each tool's description.
         text.Append("With an org API key, a tool that acts for one customer takes linked_account_id (the account_id from list_linked_accounts); ")
-            .Append("a session token names its own account, so leave it out. Paged lists take page (from 1) and limit. ")
+            .Append("a session token names its own account, so leave it out. slug is an application's slug (from list_applications). ")
+            .Append("An id argument a tool does not explain comes from its resource's list tool (table_id from list_tables, workflowId from list_workflows, ")
+            .Append("execution_id from list_executions, configId from list_config_ids, action_id from list_application_actions, ")
+            .Append("definition_id from list_variable_definitions); config_id defaults to the linked account id. ")
+            .Append("Paged lists take page (from 1) and limit; their results carry totalDocs and hasNextPage. ")
             .Append("Unknown arguments are refused with the known ones named. Each tool's outputSchema gives the members its result has. ");
 
         if (surface.Toolsets is { } toolsets)

@@ -18,7 +18,7 @@ public sealed class RunWorkflowTool(ToolSet set) : CompositeToolBase(Declared, s
         Name = "run_workflow",
         Group = Workflows.Group,
         Title = "Run a workflow and follow it",
-        Description = "The way to run a published workflow for a linked account: checks the input, follows the run with progress, reports each node and the return value. Unfinished runs go on with wait_for_execution; at a human task waiting_for gives its form.",
+        Description = "The way to run a published workflow: checks the input, follows the run with progress, reports each node and the result; wait_for_execution follows it on.",
         Auth = AuthLevel.Either,
         Hints = ToolHints.Run,
         Calls = [Workflows.ListWorkflows, Workflows.GetWorkflowRequestStructure, Workflows.ExecuteWorkflow, Executions.GetExecution],

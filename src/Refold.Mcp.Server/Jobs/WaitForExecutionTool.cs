@@ -13,7 +13,7 @@ public sealed class WaitForExecutionTool(ToolSet set) : CompositeToolBase(Declar
         Name = "wait_for_execution",
         Group = Executions.Group,
         Title = "Wait for an execution to finish",
-        Description = "Follows an existing run (from run_workflow or list_executions) to its end, a human task or the end of the wait, with progress; reports as run_workflow does.",
+        Description = "Follows an existing run (from run_workflow or list_executions) to its end or a human task, with progress.",
         Auth = AuthLevel.Either,
         Hints = ToolHints.Read,
         Calls = [Executions.GetExecution],

@@ -21,7 +21,7 @@ public sealed class ListWaitingHumanTasksTool(ToolSet set) : CompositeToolBase(D
         Name = "list_waiting_human_tasks",
         Group = HumanTasks.Group,
         Title = "List waiting human tasks",
-        Description = "Finds the human-task forms runs wait on (Refold cannot list them) by checking RUNNING executions. Returns tasks[] (human_task_id, execution_id, workflow, linked_account_id, node, expire_in), runs_checked, more_runs. Then get_human_task, submit_human_task.",
+        Description = "Finds the human-task forms runs wait on (Refold cannot list them) by checking RUNNING executions.",
         Auth = AuthLevel.Either,
         Hints = ToolHints.Read,
         Calls = [Executions.ListExecutions, Executions.GetExecution],

@@ -29,11 +29,11 @@ public abstract class RefoldTool : McpServerTool
 
     /// <summary>
     /// The wire definition of a declared tool (an operation or a composite): name, title, schema and annotations from
-    /// the declaration; an operation that writes also takes <c>dry_run</c>.
+    /// the declaration. <c>dry_run</c> (writes) and <c>fields</c> (reads) are said once, in the server instructions, not
+    /// listed on every tool; the call still takes them, and describe_operation and search_operations show them.
     /// </summary>
-    /// <remarks><paramref name="withFields"/> false leaves <c>fields</c> out of the listed schema (the call still takes it).</remarks>
-    protected static Tool Define(ToolDeclaration declaration, string description, bool accountSupplied, JsonObject outputSchema, bool withFields = true) =>
-        Define(declaration.Name, declaration.Title, description, ResultShaping.Schema(declaration, accountSupplied, withFields), declaration.Hints, outputSchema);
+    protected static Tool Define(ToolDeclaration declaration, string description, bool accountSupplied, JsonObject outputSchema) =>
+        Define(declaration.Name, declaration.Title, description, ResultShaping.Schema(declaration, accountSupplied, withSharedArguments: false), declaration.Hints, outputSchema);
 
     /// <summary>The wire definition of a tool, with the schema of its structured result (<see cref="OutputSchema"/>).</summary>
     protected static Tool Define(string name, string title, string description, JsonObject inputSchema, ToolHints hints, JsonObject outputSchema) => new()
@@ -43,8 +43,7 @@ public abstract class RefoldTool : McpServerTool
         Description = description,
         InputSchema = ServerJson.ToElement(inputSchema),
         OutputSchema = ServerJson.ToElement(outputSchema),
-        // The title is said once, on the tool (annotations.title would repeat it); hints only where they differ from
-        // the specification's cautious defaults.
+        // The title is said once, on the tool (annotations.title would repeat it); all four hints, always.
         Annotations = WireHints.Of(hints),
     };
 }
@@ -58,8 +57,7 @@ public sealed class OperationTool : RefoldTool
     {
         Operation = operation;
         _set = set;
-        // The compact list has no room for fields on its first-class tools: there it is taken through call_read_operation.
-        ProtocolTool = Define(operation, ToolNotes.Listed(operation), set.Shape.SuppliesAccount(), OutputSchema.Of(operation), withFields: set.Surface.Mode == ToolMode.All);
+        ProtocolTool = Define(operation, ToolNotes.Listed(operation), set.Shape.SuppliesAccount(), OutputSchema.Of(operation));
     }
 
     public Operation Operation { get; }

@@ -19,11 +19,14 @@ public static class ResultShaping
     /// <summary>True when <paramref name="declaration"/> takes <c>fields</c>: catalog operations that only read.</summary>
     public static bool Projects(ToolDeclaration declaration) => declaration is Operation { Hints.ReadOnly: true };
 
-    /// <summary>The declaration's input schema (with <c>dry_run</c> on writes, <see cref="DryRun"/>) plus <c>fields</c> where it applies.</summary>
-    public static JsonObject Schema(ToolDeclaration declaration, bool accountSupplied, bool withFields = true)
+    /// <summary>
+    /// The declaration's input schema plus, with <paramref name="withSharedArguments"/>, <c>dry_run</c> on writes
+    /// (<see cref="DryRun"/>) and <c>fields</c> where it applies (a listed tool leaves both to the server instructions).
+    /// </summary>
+    public static JsonObject Schema(ToolDeclaration declaration, bool accountSupplied, bool withSharedArguments = true)
     {
-        var schema = declaration is Operation operation ? DryRun.InputSchemaOf(operation, accountSupplied) : InputSchema.For(declaration, accountSupplied);
-        if (withFields && Projects(declaration) && schema["properties"] is JsonObject properties && !properties.ContainsKey(FieldsArgument))
+        var schema = withSharedArguments && declaration is Operation operation ? DryRun.InputSchemaOf(operation, accountSupplied) : InputSchema.For(declaration, accountSupplied);
+        if (withSharedArguments && Projects(declaration) && schema["properties"] is JsonObject properties && !properties.ContainsKey(FieldsArgument))
         {
             // What fields does is said once, in the server instructions.
             properties[FieldsArgument] = new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "string" } };

@@ -4,23 +4,20 @@ using Refold.Api.Catalog;
 namespace Refold.Mcp.Server.Tools;
 
 /// <summary>
-/// A tool's <see cref="ToolHints"/> as MCP annotations, stating only what differs from the specification's defaults
-/// (<c>readOnlyHint</c> false, <c>destructiveHint</c> true, <c>idempotentHint</c> false, <c>openWorldHint</c> true).
-/// Every default is the cautious reading, so a hint left out never makes a tool look safer than it is; a read-only
-/// tool leaves out <c>destructiveHint</c> and <c>idempotentHint</c>, which the specification gives meaning only for
-/// tools that write.
+/// A tool's <see cref="ToolHints"/> as MCP annotations: all four, always, stated explicitly (the design's contract), so
+/// no client has to know the specification's defaults to read them.
 /// </summary>
 public static class WireHints
 {
     public static ToolAnnotations Of(ToolHints hints) => new()
     {
-        ReadOnlyHint = hints.ReadOnly ? true : null,
-        DestructiveHint = hints.ReadOnly || hints.Destructive ? null : false,
-        IdempotentHint = !hints.ReadOnly && hints.Idempotent ? true : null,
-        OpenWorldHint = hints.OpenWorld ? null : false,
+        ReadOnlyHint = hints.ReadOnly,
+        DestructiveHint = hints.Destructive,
+        IdempotentHint = hints.Idempotent,
+        OpenWorldHint = hints.OpenWorld,
     };
 
-    /// <summary>What <paramref name="annotations"/> say, with the specification's defaults for hints left out.</summary>
+    /// <summary>What <paramref name="annotations"/> say, with the specification's defaults for any hint left out (another server's tools).</summary>
     public static ToolHints Read(ToolAnnotations? annotations)
     {
         var readOnly = annotations?.ReadOnlyHint ?? false;

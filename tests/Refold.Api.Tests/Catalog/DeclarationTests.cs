@@ -38,7 +38,9 @@ public sealed partial class DeclarationTests
         Assert.DoesNotContain("INFERRED", op.Description, StringComparison.Ordinal);
         Assert.All(op.Parameters, p =>
         {
-            Assert.False(string.IsNullOrWhiteSpace(p.Description), $"{name}.{p.Name} has no description");
+            // Empty when the name, type and enum say it all; never blank, and never for the id a path takes.
+            Assert.True(p.Description.Length == 0 || !string.IsNullOrWhiteSpace(p.Description), $"{name}.{p.Name} has a blank description");
+            Assert.False(p.In == ParameterLocation.Path && p.Enum is null && p.Description.Length == 0, $"{name}.{p.Name} does not say which id it takes and from where");
             Assert.DoesNotContain("INFERRED", p.Description, StringComparison.Ordinal);
         });
         Assert.DoesNotContain("TODO", op.Group.Description, StringComparison.Ordinal);

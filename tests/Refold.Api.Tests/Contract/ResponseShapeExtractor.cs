@@ -6,8 +6,10 @@ namespace Refold.Api.Tests.Contract;
 /// <summary>
 /// Derives <c>src/Refold.Api/Catalog/response-shapes.json</c> (<see cref="ResponseShapes"/>) from the in-repo
 /// contract: for every catalog operation Refold documents, the JSON shape of its success response, kept small. Each
-/// shape says the top-level type and, of an object, the members an agent relies on (the identifiers agents pass on, names,
-/// states, the list member of a page and the page counts), each with its type; the list member's items are shaped the same way.
+/// shape says the top-level type and, of an object, the members an agent chains on (the identifiers it passes on,
+/// states, values, the list member of a page), each with its type; the list member's items are shaped the same way.
+/// Members that only echo, label or acknowledge (name, message, success, slug, flags) are left out, and so are a page's counts
+/// (totalDocs, hasNextPage): the server instructions say once that paged lists have them.
 /// Nothing else of the document is copied: no nested records, no prose.
 /// </summary>
 internal static class ResponseShapeExtractor
@@ -16,8 +18,8 @@ internal static class ResponseShapeExtractor
 
     private static readonly HashSet<string> s_keptMembers =
     [
-        "_id", "id", "account_id", "execution_id", "workflow_id", "name", "status", "slug",
-        "token", "message", "success", "value", "enabled", "published", "url", "totalDocs", "hasNextPage", "return_value", "status_code",
+        "_id", "id", "account_id", "execution_id", "workflow_id", "status",
+        "token", "value", "url", "return_value", "status_code",
     ];
 
     /// <summary>Where the product keeps the shapes.</summary>

@@ -75,7 +75,7 @@ public sealed class CallOutputTests : IAsyncLifetime
         var declared = Refold.Mcp.Server.Jobs.RunWorkflowTool.Declared;
         Assert.StartsWith($"run_workflow: {declared.Title}\n\n{declared.Description[..40]}", output, StringComparison.Ordinal);
         Assert.Contains("\nAnnotations: writes, destructive, not idempotent, open world\nArguments:\n", output, StringComparison.Ordinal);
-        Assert.Matches(@"\n  workflow +string, required\n +The workflow's _id, workflow_alias or exact name", output);
+        Assert.Matches(@"\n  workflow +string, required\n +_id, workflow_alias or exact name", output);
         Assert.Matches(@"\n  timeout_s +integer, optional\n", output);
     }
 
