@@ -20,10 +20,12 @@ public static class Param
         new() { Name = name, In = ParameterLocation.Body, Type = ParameterType.Object, Required = required, Description = description, Spread = true };
 
     /// <summary>1-based page number.</summary>
-    public static Parameter Page { get; } = Query("page", "Page number, from 1.", ParameterType.Integer) with { DescribedOnce = true };
+    /// <remarks>Said once (server instructions, describe_operation's paging note) and not listed on each tool.</remarks>
+    public static Parameter Page { get; } = Query("page", "Page number, from 1.", ParameterType.Integer) with { DescribedOnce = true, Unlisted = true };
 
     /// <summary>Page size.</summary>
-    public static Parameter Limit { get; } = Query("limit", "Items per page (default 10).", ParameterType.Integer) with { DescribedOnce = true };
+    /// <remarks>Said once, like <see cref="Page"/>; an operation with another default lists its own, described.</remarks>
+    public static Parameter Limit { get; } = Query("limit", "Items per page (default 10).", ParameterType.Integer) with { DescribedOnce = true, Unlisted = true };
 
     /// <summary>
     /// The linked account an org-key call acts for; a session token carries its own and ignores this. The rest (needed

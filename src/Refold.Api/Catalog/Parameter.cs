@@ -29,7 +29,8 @@ public sealed record Parameter
 
     /// <summary>
     /// True for an older or alternative name Refold also accepts for another parameter of the same operation (e.g.
-    /// <c>application_data_slots</c> for <c>fields</c>): the call takes it, tool schemas do not list it.
+    /// <c>application_data_slots</c> for <c>fields</c>), and for <c>page</c>/<c>limit</c>, which the server instructions
+    /// explain once: the call takes it, tool schemas do not list it.
     /// </summary>
     public bool Unlisted { get; init; }
 

@@ -61,7 +61,7 @@ public static class Datarefs
             Param.LinkedAccountHeader,
             Param.Path("refName", "From list_datarefs."),
             Param.Page,
-            Param.Limit with { Description = "Records per page (default 100).", DescribedOnce = false },
+            Param.Limit with { Description = "Records per page (default 100).", DescribedOnce = false, Unlisted = false },
         ],
     };
 

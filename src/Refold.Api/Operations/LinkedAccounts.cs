@@ -126,7 +126,7 @@ public static class LinkedAccounts
         Name = "get_active_linked_account",
         Group = Group,
         Title = "Get the session's linked account",
-        Description = "Reads the linked account the session token belongs to, no id needed; with a known account_id use get_linked_account.",
+        Description = "Reads the linked account a session token belongs to; with a known account_id use get_linked_account.",
         Method = HttpMethod.Get,
         Route = "/api/v2/public/session/active-linked-account",
         Auth = AuthLevel.Account,

@@ -29,7 +29,7 @@ public static class SessionTokens
         Name = "revoke_session_token",
         Group = Group,
         Title = "Revoke the session token",
-        Description = "Invalidates the session token used for this call, together with its refresh token, so neither works again. Use it on logout or when a token may have leaked; call generate_session_token for a new one. Returns {success, revoked_count} with revoked_count 0 or 1.",
+        Description = "Invalidates the session token and its refresh token, e.g. on logout or a leak; generate_session_token issues a new one.",
         Method = HttpMethod.Post,
         Route = "/api/v2/public/session-token/revoke",
         Auth = AuthLevel.Account,

@@ -61,7 +61,7 @@ public static class Tables
             Param.LinkedAccountHeader,
             Param.Path("table_id", "From list_tables or create_table."),
             Param.Page,
-            Param.Limit with { Description = "Rows per page (default 100).", DescribedOnce = false },
+            Param.Limit with { Description = "Rows per page (default 100).", DescribedOnce = false, Unlisted = false },
         ],
     };
 
