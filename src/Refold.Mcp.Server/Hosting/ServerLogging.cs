@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Refold.Mcp.Server.Hosting;
@@ -8,14 +9,7 @@ public static class ServerLogging
     public static void Configure(ILoggingBuilder logging, string level, Action<ILoggingBuilder>? extra = null)
     {
         logging.ClearProviders();
-        logging.AddSimpleConsole(o =>
-        {
-            o.SingleLine = true;
-            o.IncludeScopes = false;
-            o.TimestampFormat = "HH:mm:ss.fff ";
-            o.UseUtcTimestamp = true;
-        });
-        logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        logging.Services.AddSingleton<ILoggerProvider>(_ => new StderrLoggerProvider());
         var minimum = Enum.Parse<LogLevel>(level);
         logging.SetMinimumLevel(minimum);
 

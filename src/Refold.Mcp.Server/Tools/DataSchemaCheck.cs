@@ -27,6 +27,7 @@ public static class DataSchemaCheck
             return [];
         }
 
+        JsonSchemaLibrary.EnsureLoaded();
         EvaluationResults result;
         try
         {
