@@ -7,9 +7,10 @@ namespace Refold.Mcp.Server.Scale;
 /// Every <see cref="Period"/> this replica announces itself in Redis (a sorted set of replica ids scored by when each
 /// announcement expires, on Redis's clock) and reads how many replicas are alive: the N of the 1/N share it keeps
 /// on its own when Redis goes away. The announcement doubles as the health probe that notices Redis coming back
-/// while no call is made. At stop the replica withdraws its announcement.
+/// while no call is made; after an outage the replica hands its local queues back to the shared bucket before it
+/// announces itself (<see cref="RedisRateLimiter.HandBackAsync"/>). At stop the replica withdraws its announcement.
 /// </summary>
-public sealed class ReplicaAnnouncer(RedisLink link, TimeProvider time) : BackgroundService
+public sealed class ReplicaAnnouncer(RedisLink link, RedisRateLimiter limiter, TimeProvider time) : BackgroundService
 {
     public const string Key = "refold:replicas";
 
@@ -60,6 +61,12 @@ public sealed class ReplicaAnnouncer(RedisLink link, TimeProvider time) : Backgr
     {
         try
         {
+            if (!link.IsUp)
+            {
+                // Back from an outage: the local queues are handed back before this replica is counted again.
+                await limiter.HandBackAsync().ConfigureAwait(false);
+            }
+
             var live = (long)(await link.Database.ScriptEvaluateAsync(Script, [Key], [link.ReplicaId, (long)Lifetime.TotalMilliseconds]).ConfigureAwait(false));
             link.Announced((int)Math.Min(live, 1000));
             link.Succeeded();
