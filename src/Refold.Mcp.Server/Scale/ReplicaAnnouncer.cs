@@ -30,6 +30,8 @@ public sealed class ReplicaAnnouncer(RedisLink link, RedisRateLimiter limiter, T
         return redis.call('ZCARD', KEYS[1])
         """;
 
+    private int _handedBack;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Period, time);
@@ -61,10 +63,13 @@ public sealed class ReplicaAnnouncer(RedisLink link, RedisRateLimiter limiter, T
     {
         try
         {
-            if (!link.IsUp)
+            var outages = link.Outages;
+            if (outages != _handedBack)
             {
-                // Back from an outage: the local queues are handed back before this replica is counted again.
+                // Back from an outage (whoever noticed first): every org's local queue is handed back before this
+                // replica is counted again.
                 await limiter.HandBackAsync().ConfigureAwait(false);
+                _handedBack = outages;
             }
 
             var live = (long)(await link.Database.ScriptEvaluateAsync(Script, [Key], [link.ReplicaId, (long)Lifetime.TotalMilliseconds]).ConfigureAwait(false));
