@@ -18,6 +18,10 @@ internal static class RefoldConnection
         var options = new McpClientOptions
         {
             ClientInfo = new Implementation { Name = "refold-chat", Version = "0.1.0" },
+
+            // A child refold-mcp cold-starts (JIT, its embedded emulator) before it answers initialize: on a busy machine
+            // that can pass the SDK's default of 60 s, and the app would give up on a server that was only slow.
+            InitializationTimeout = TimeSpan.FromMinutes(2),
             Handlers = new McpClientHandlers
             {
                 ElicitationHandler = new Confirmations(view, transcript, settings.AssumeYes).HandleAsync,

@@ -19,6 +19,9 @@ public sealed class RefoldClientFactory(IHttpClientFactory httpClients, TimeProv
     public RefoldClient Create(RefoldCredential credential, string limiterKey) =>
         new(httpClients.CreateClient(HttpClientName), credential, time, limiter, limiterKey, minter: minter);
 
+    /// <summary>The bucket a credential's calls draw from now (see <see cref="IRefoldRateLimiter.BucketOf"/>): its org's once known.</summary>
+    public string BucketOf(RefoldCredential credential) => limiter.BucketOf(credential.LimiterKey);
+
     /// <summary>
     /// A client for checking a credential not yet verified: its calls draw from the org's bucket the credential claims
     /// (<paramref name="limiterKey"/>, its own org's limit) but share one resilience pipeline named

@@ -69,7 +69,15 @@ public sealed class OrgRateLimiters : IRefoldRateLimiter, IDisposable
     {
         if (limiterKey.StartsWith(ApiKeyPrefix, StringComparison.Ordinal) && !string.IsNullOrWhiteSpace(orgId))
         {
+            var org = OrgPrefix + orgId.Trim();
             _orgOfKey[limiterKey] = orgId.Trim();
+
+            // What the key already sent counts against its org: a new org bucket takes over the key's own, rather than
+            // starting full and letting the org's first burst follow the key's (Refold sees both in one bucket).
+            if (_buckets.TryGetValue(limiterKey, out var own))
+            {
+                _buckets.TryAdd(org, own);
+            }
         }
     }
 

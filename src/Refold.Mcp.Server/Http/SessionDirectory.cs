@@ -151,8 +151,11 @@ public sealed partial class SessionDirectory(
         // A plausible token's check counts against its org's own limit (Refold counts it there too); a recheck of a
         // verified credential likewise. Anything else shares one limiter, so forgeries cannot make a limiter per org.
         // A first check shares one pipeline whatever org it claims: pipelines are never forgotten, buckets are (OrgRateLimiters).
+        // An API key whose org Refold's answers already showed (or the operator declared) is checked on that org's
+        // bucket too: Refold counts the check there, and on the shared limiter it would be a permit beyond the org's.
+        var orgKnown = credential is not SessionTokenCredential && clients.BucketOf(credential) != credential.LimiterKey;
         var client = known is not null ? clients.Create(credential)
-            : Plausible(claims) ? clients.CreateForCheck(credential, credential.LimiterKey, UnverifiedLimiterKey)
+            : Plausible(claims) || orgKnown ? clients.CreateForCheck(credential, credential.LimiterKey, UnverifiedLimiterKey)
             : clients.Create(credential, UnverifiedLimiterKey);
         AuthOutcome outcome;
         try

@@ -12,8 +12,15 @@ namespace Refold.Mcp.Server.Scale;
 /// </summary>
 public sealed partial class RedisLink : IDisposable
 {
-    /// <summary>How long after Redis returns a replica draws the shared bucket at its share: long enough for the other replicas to notice too.</summary>
+    /// <summary>
+    /// Least time after Redis returns during which a replica draws the shared bucket at its share. The grace lasts on
+    /// until the restarted Redis has heard from as many replicas as were counted before the outage (each announces only
+    /// once it draws from Redis again), at most <see cref="LongestRecoveryGrace"/>.
+    /// </summary>
     public static readonly TimeSpan RecoveryGrace = TimeSpan.FromSeconds(1);
+
+    /// <summary>Longest grace after a recovery: a replica that has not announced by then has dropped out of the count anyway.</summary>
+    public static readonly TimeSpan LongestRecoveryGrace = ReplicaAnnouncer.Lifetime;
 
     /// <summary>How long a failed command keeps the link down before the next command is tried again.</summary>
     public static readonly TimeSpan RetryAfterFailure = TimeSpan.FromMilliseconds(250);
@@ -27,6 +34,9 @@ public sealed partial class RedisLink : IDisposable
     private DateTimeOffset? _downSince;
     private long _retryAt;
     private long _graceUntil;
+    private long _longestGraceUntil;
+    private int _countedBeforeOutage;
+    private int _announcedSinceRecovery;
     private int _announced;
     private int _outages;
 
@@ -110,7 +120,8 @@ public sealed partial class RedisLink : IDisposable
         {
             lock (_lock)
             {
-                return _time.GetTimestamp() < _graceUntil;
+                var now = _time.GetTimestamp();
+                return now < _graceUntil || (now < _longestGraceUntil && _announcedSinceRecovery < _countedBeforeOutage);
             }
         }
     }
@@ -118,8 +129,21 @@ public sealed partial class RedisLink : IDisposable
     /// <summary>Outages so far: a local bucket made in an earlier one is not reused.</summary>
     public int Outages => Volatile.Read(ref _outages);
 
-    /// <summary>Records the count of live replicas Redis reported.</summary>
-    public void Announced(int replicas) => Volatile.Write(ref _announced, replicas);
+    /// <summary>
+    /// Records the count of live replicas Redis reported. A restarted Redis has forgotten every announcement, so the
+    /// first replicas back see a count too low (one, when this one is first): during the grace the count known before
+    /// the outage is kept, or this replica would take the whole shared rate (and fall back to the whole rate at the next
+    /// outage) while the others still send on their local share.
+    /// </summary>
+    public void Announced(int replicas)
+    {
+        lock (_lock)
+        {
+            _announcedSinceRecovery = replicas;
+            var recovering = _time.GetTimestamp() < _longestGraceUntil && replicas < _countedBeforeOutage;
+            Volatile.Write(ref _announced, recovering ? Math.Max(replicas, _countedBeforeOutage) : replicas);
+        }
+    }
 
     /// <summary>Redis answered: ends an outage, starting the <see cref="RecoveryGrace"/>.</summary>
     public void Succeeded()
@@ -132,7 +156,10 @@ public sealed partial class RedisLink : IDisposable
             }
 
             _up = true;
-            _graceUntil = _time.GetTimestamp() + (long)(RecoveryGrace.TotalSeconds * _time.TimestampFrequency);
+            var now = _time.GetTimestamp();
+            _graceUntil = now + (long)(RecoveryGrace.TotalSeconds * _time.TimestampFrequency);
+            _longestGraceUntil = now + (long)(LongestRecoveryGrace.TotalSeconds * _time.TimestampFrequency);
+            _announcedSinceRecovery = 0;
             LogUp(_logger, Endpoint, _time.GetUtcNow() - (_downSince ?? _time.GetUtcNow()));
             _downSince = null;
         }
@@ -151,6 +178,7 @@ public sealed partial class RedisLink : IDisposable
 
             _up = false;
             _outages++;
+            _countedBeforeOutage = Replicas;
             _downSince = _time.GetUtcNow();
             LogDown(_logger, Endpoint, Share, Reason(error));
         }

@@ -15,8 +15,9 @@ namespace Refold.Mcp.Server.Scale;
 /// <see cref="ReservationBucket"/> per org at its share of rate and burst (1/N, N from <see cref="RedisLink.Replicas"/>),
 /// opening empty only once the slots Redis had already handed out have passed. Redis back: while this replica's
 /// local bucket still has slots to hand out, its reservations book the shared bucket past them (and empty there), and
-/// for <see cref="RedisLink.RecoveryGrace"/> each costs N slots, so replicas that have not noticed yet, still on their
-/// local share, stay within the limit too.
+/// for <see cref="RedisLink.RecoveryGrace"/> (longer, until every replica counted before the outage has announced itself
+/// again, each having handed back its local queue with <see cref="HandBackAsync"/>) each costs N slots, so replicas that
+/// have not noticed yet, still on their local share, stay within the limit too.
 /// </para>
 /// </summary>
 public sealed class RedisRateLimiter(RedisLink link, OrgRateLimiters local, RefoldOptions options, TimeProvider time) : IRefoldRateLimiter
@@ -58,6 +59,25 @@ public sealed class RedisRateLimiter(RedisLink link, OrgRateLimiters local, Refo
     private const int MaxRebookings = 3;
 
     private TimeSpan LateTolerance => Interval * 2 > TimeSpan.FromMilliseconds(100) ? Interval * 2 : TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// Books the shared bucket past the slots this replica's local buckets still hand out (from empty there), reserving
+    /// nothing. <see cref="ReplicaAnnouncer"/> calls it when Redis answers again, before announcing itself: once every
+    /// replica is counted again the others end their grace and draw the shared bucket at the whole rate, and that must
+    /// not overlap this replica's local queue even when no call of its own has reached Redis yet.
+    /// </summary>
+    public async Task HandBackAsync()
+    {
+        foreach (var (bucket, entry) in _fallback)
+        {
+            var pending = entry.Bucket.Horizon;
+            if (pending > TimeSpan.Zero)
+            {
+                await SharedBucketScript.ReserveAsync(link.Database, bucket, Interval, options.EffectiveBurst, 0, LongestWait,
+                    pending + (Interval * options.EffectiveBurst)).ConfigureAwait(false);
+            }
+        }
+    }
 
     public void LearnOrg(string limiterKey, string orgId) => local.LearnOrg(limiterKey, orgId);
 

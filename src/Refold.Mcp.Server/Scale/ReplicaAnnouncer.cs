@@ -7,9 +7,10 @@ namespace Refold.Mcp.Server.Scale;
 /// Every <see cref="Period"/> this replica announces itself in Redis (a sorted set of replica ids scored by when each
 /// announcement expires, on Redis's clock) and reads how many replicas are alive: the N of the 1/N share it keeps
 /// on its own when Redis goes away. The announcement doubles as the health probe that notices Redis coming back
-/// while no call is made. At stop the replica withdraws its announcement.
+/// while no call is made; after an outage the replica hands its local queues back to the shared bucket before it
+/// announces itself (<see cref="RedisRateLimiter.HandBackAsync"/>). At stop the replica withdraws its announcement.
 /// </summary>
-public sealed class ReplicaAnnouncer(RedisLink link, TimeProvider time) : BackgroundService
+public sealed class ReplicaAnnouncer(RedisLink link, RedisRateLimiter limiter, TimeProvider time) : BackgroundService
 {
     public const string Key = "refold:replicas";
 
@@ -28,6 +29,8 @@ public sealed class ReplicaAnnouncer(RedisLink link, TimeProvider time) : Backgr
         redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[2]) * 2)
         return redis.call('ZCARD', KEYS[1])
         """;
+
+    private int _handedBack;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -60,6 +63,15 @@ public sealed class ReplicaAnnouncer(RedisLink link, TimeProvider time) : Backgr
     {
         try
         {
+            var outages = link.Outages;
+            if (outages != _handedBack)
+            {
+                // Back from an outage (whoever noticed first): every org's local queue is handed back before this
+                // replica is counted again.
+                await limiter.HandBackAsync().ConfigureAwait(false);
+                _handedBack = outages;
+            }
+
             var live = (long)(await link.Database.ScriptEvaluateAsync(Script, [Key], [link.ReplicaId, (long)Lifetime.TotalMilliseconds]).ConfigureAwait(false));
             link.Announced((int)Math.Min(live, 1000));
             link.Succeeded();

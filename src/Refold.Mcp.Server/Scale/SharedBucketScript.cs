@@ -40,7 +40,7 @@ public static class SharedBucketScript
 
     /// <param name="interval">Time between two permits.</param>
     /// <param name="burst">Permits that may start at once.</param>
-    /// <param name="cost">Intervals this permit takes (more than 1 draws the bucket at a share of its rate).</param>
+    /// <param name="cost">Intervals this permit takes (more than 1 draws the bucket at a share of its rate; 0 only applies <paramref name="floor"/>).</param>
     /// <param name="longestWait">Longest wait handed out; a permit that would wait longer is refused.</param>
     /// <param name="floor">
     /// Treat the bucket as booked at least this far ahead (zero: as it is). After an outage: the slots local buckets

@@ -30,7 +30,7 @@ internal static class ServerProcess
                 // (2025-11-25). The probe waits as long as initialization does instead: a server without server/discover
                 // still answers it with an error at once, so the negotiated version is still what the tests check.
                 DiscoverProbeTimeout = Timeout.InfiniteTimeSpan,
-                InitializationTimeout = TimeSpan.FromSeconds(60),
+                InitializationTimeout = TimeSpan.FromSeconds(120),
             });
 
     /// <summary>
