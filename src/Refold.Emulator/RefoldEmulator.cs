@@ -46,6 +46,9 @@ public sealed class RefoldEmulator : IAsyncDisposable
     /// <summary>Where webhook events are published (a delivery service or a test subscribes).</summary>
     public EmulatorEvents Events => _app.Services.GetRequiredService<EmulatorEvents>();
 
+    /// <summary>Requests served per org and operation.</summary>
+    public ServedRequests Served => _app.Services.GetRequiredService<ServedRequests>();
+
     /// <summary>The service provider of the running app (group services, e.g. an engine).</summary>
     public IServiceProvider Services => _app.Services;
 
@@ -108,6 +111,7 @@ public sealed class RefoldEmulator : IAsyncDisposable
         services.AddSingleton(new RequestLimiter(options.RateLimit, options.TimeProvider));
         services.AddSingleton(new FaultInjector(options.Faults));
         services.AddSingleton<EmulatorEvents>();
+        services.AddSingleton<ServedRequests>();
         services.AddSingleton<EmulatorPipeline>();
         foreach (var group in groups)
         {

@@ -73,10 +73,21 @@ public static partial class RefoldErrorMapper
         Kind = kind,
         Outcome = outcome,
         Operation = operation.Name,
+        ErrorCode = FailureCode(kind, outcome),
         Message = message,
         Retryable = RetryableOf(operation, kind, outcome),
         RetryAfterSeconds = retryAfter is { } r ? Math.Ceiling(r.TotalSeconds * 10) / 10 : null,
         Hint = HintFor(operation, kind, null, outcome, arguments, sentAt),
+    };
+
+    /// <summary>The code of a failure with no answer from Refold to take one from, so an agent can branch on it like on Refold's own.</summary>
+    private static string? FailureCode(RefoldErrorKind kind, RefoldOutcome outcome) => kind switch
+    {
+        RefoldErrorKind.Timeout => "UPSTREAM_TIMEOUT",
+        RefoldErrorKind.Network => outcome == RefoldOutcome.NotSent ? "UPSTREAM_UNREACHABLE" : "UPSTREAM_CONNECTION_LOST",
+        RefoldErrorKind.CircuitOpen => "CIRCUIT_OPEN",
+        RefoldErrorKind.RateLimited => "LOCAL_RATE_LIMIT",
+        _ => null,
     };
 
     /// <summary>An error raised before anything was sent: a bad argument or a credential that may not call the operation.</summary>

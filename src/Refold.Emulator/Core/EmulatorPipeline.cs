@@ -15,6 +15,7 @@ internal sealed class EmulatorPipeline(
     RequestLimiter limiter,
     FaultInjector faults,
     EmulatorEvents events,
+    ServedRequests served,
     ILogger<EmulatorPipeline> logger)
 {
     private static readonly JsonWriterOptions s_writerOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -84,6 +85,11 @@ internal sealed class EmulatorPipeline(
         if (caller!.HasOrg && !limiter.TryAcquire(caller.OrgId!, out var retryAfter))
         {
             return RefoldErrors.TooManyRequests(retryAfter);
+        }
+
+        if (caller.HasOrg)
+        {
+            served.Add(caller.OrgId!, operation.Name);
         }
 
         if (InputValidator.Check(operation, http.Request, body, caller) is { } problem)

@@ -30,6 +30,9 @@ public sealed record ServerOptions
 
     public long MaxRequestBytes { get; init; } = DefaultMaxRequestBytes;
 
+    /// <summary>HTTP: proxies whose <c>X-Forwarded-For</c> gives the client address (<see cref="Http.TrustedProxies"/>); null trusts none.</summary>
+    public IReadOnlyList<string>? TrustedProxies { get; init; }
+
     /// <summary>HTTP: per-credential session cap, idle timeout, credential trust and recheck (<see cref="Http.HttpSessionOptions"/>).</summary>
     public Http.HttpSessionOptions Sessions { get; init; } = new();
 

@@ -44,6 +44,7 @@ public static class HttpServer
         builder.AddRefoldTelemetryExport(TelemetryExport.ProcessEnvironment());
         builder.Services.AddSingleton(options.Sessions);
         builder.Services.AddSingleton<AddressGate>();
+        builder.Services.AddTrustedProxies(options.TrustedProxies);
         builder.Services.AddSingleton<CredentialSessions>();
         builder.Services.AddSingleton<SessionDirectory>();
         builder.Services.AddRefoldHealthChecks();
@@ -58,6 +59,8 @@ public static class HttpServer
             http.SessionMode = options.Scale.EffectiveMode == SessionMode.Stateless ? HttpServerSessionMode.Stateless : HttpServerSessionMode.StatefulForInitializeClients;
 #pragma warning disable MCP9006 // Stateful-session knobs are obsolete for 2026-07-28 clients, but 2025-11-25 clients still get stateful sessions here.
             http.IdleTimeout = options.Sessions.IdleTimeout;
+            // Above our own cap of all sessions (CredentialSessions), so the SDK never prunes anyone's idle session.
+            http.MaxIdleSessionCount = options.Sessions.MaxSessions + 1;
 #pragma warning restore MCP9006
 #pragma warning disable MCPEXP002 // RunSessionHandler is experimental; it is the one hook that sees a stateful session start and end.
             http.RunSessionHandler = async (context, server, cancellationToken) =>
@@ -91,6 +94,7 @@ public static class HttpServer
         }).WithAccountToolRefresh().WithToolListCaching(ToolListCaching.TimeToLive(options.AccountTools), perCaller: true);
 
         var app = builder.Build();
+        app.UseTrustedProxies(options.TrustedProxies);
         app.UseMiddleware<RequestGuard>();
         app.UseWhen(c => c.Request.Path.StartsWithSegments(Endpoint), branch => branch.UseMiddleware<RefoldAuthMiddleware>());
         app.MapRefoldHealth();

@@ -11,9 +11,16 @@ public sealed record HttpSessionOptions
     public const int DefaultIdleTimeoutMinutes = 30;
     public const int DefaultRecheckSeconds = 300;
     public const int DefaultMaxCachedCredentials = 10_000;
+    public const int DefaultMaxSessions = 10_000;
 
     /// <summary>Concurrent sessions (and stateless requests in flight) one credential may hold; one more gets 429.</summary>
     public int MaxSessionsPerCredential { get; init; } = DefaultMaxSessionsPerCredential;
+
+    /// <summary>
+    /// Concurrent sessions (and stateless requests in flight) of all credentials together; one more gets 503. The SDK's
+    /// own idle-session cap is set above it, so the SDK never prunes one tenant's idle session to make room for another's.
+    /// </summary>
+    public int MaxSessions { get; init; } = DefaultMaxSessions;
 
     /// <summary>A stateful session nobody used for this long is closed (the SDK's default is 2 hours).</summary>
     public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromMinutes(DefaultIdleTimeoutMinutes);

@@ -44,9 +44,9 @@ public sealed class RefoldAuthMiddleware(RequestDelegate next, SessionDirectory 
                 return;
             }
 
-            if (sessions.TryReserve(outcome.Fingerprint!) is not { } reservation)
+            if (sessions.TryReserve(outcome.Fingerprint!, out var refusal) is not { } reservation)
             {
-                await RefuseOverCapAsync(context).ConfigureAwait(false);
+                await (refusal == CredentialSessions.Refusal.ServerFull ? RefuseServerFullAsync(context) : RefuseOverCapAsync(context)).ConfigureAwait(false);
                 return;
             }
 
@@ -84,9 +84,22 @@ public sealed class RefoldAuthMiddleware(RequestDelegate next, SessionDirectory 
     }
 
     /// <summary>429 with a JSON-RPC error saying which limit was hit and how to get under it.</summary>
-    private Task RefuseOverCapAsync(HttpContext context)
+    private Task RefuseOverCapAsync(HttpContext context) => RefuseAsync(context, StatusCodes.Status429TooManyRequests,
+        $"This credential already holds {sessions.Cap} open sessions, the most this server allows per credential "
+        + $"(--max-sessions-per-credential). Close sessions you no longer use (HTTP DELETE with their Mcp-Session-Id), "
+        + $"reuse an open one, or wait: idle sessions close after {settings.IdleTimeout.TotalMinutes:0.#} minutes.",
+        "max_sessions_per_credential", sessions.Cap);
+
+    /// <summary>503: the server holds as many sessions as it allows in all; nobody's session is closed to make room.</summary>
+    private Task RefuseServerFullAsync(HttpContext context) => RefuseAsync(context, StatusCodes.Status503ServiceUnavailable,
+        $"This server already holds {sessions.TotalCap} open sessions, the most it allows in all (--max-sessions); no open session "
+        + $"is closed to make room. Try again later (idle sessions close after {settings.IdleTimeout.TotalMinutes:0.#} minutes), "
+        + "or ask the operator to raise --max-sessions or add a replica.",
+        "max_sessions", sessions.TotalCap);
+
+    private static Task RefuseAsync(HttpContext context, int status, string message, string limit, int max)
     {
-        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        context.Response.StatusCode = status;
         context.Response.Headers.RetryAfter = "60";
         return RequestGuard.WriteJsonAsync(context, new JsonObject
         {
@@ -95,10 +108,8 @@ public sealed class RefoldAuthMiddleware(RequestDelegate next, SessionDirectory 
             ["error"] = new JsonObject
             {
                 ["code"] = -32000,
-                ["message"] = $"This credential already holds {sessions.Cap} open sessions, the most this server allows per credential "
-                    + $"(--max-sessions-per-credential). Close sessions you no longer use (HTTP DELETE with their Mcp-Session-Id), "
-                    + $"reuse an open one, or wait: idle sessions close after {settings.IdleTimeout.TotalMinutes:0.#} minutes.",
-                ["data"] = new JsonObject { ["limit"] = "max_sessions_per_credential", ["max"] = sessions.Cap },
+                ["message"] = message,
+                ["data"] = new JsonObject { ["limit"] = limit, ["max"] = max },
             },
         });
     }

@@ -49,7 +49,7 @@ internal static class AccountToolLoader
             var page = await client.SendAsync(Workflows.ListWorkflows, arguments, cancellationToken).ConfigureAwait(false);
             foreach (var doc in ((page as JsonObject)?["docs"] as JsonArray ?? []).OfType<JsonObject>())
             {
-                if (Text(doc["_id"]) is { } id && doc["published"]?.GetValueKind() != JsonValueKind.False)
+                if (ServerJson.Text(doc, "_id") is { } id && doc["published"]?.GetValueKind() != JsonValueKind.False)
                 {
                     published.Add(id);
                 }
@@ -58,7 +58,7 @@ internal static class AccountToolLoader
 
         // One tool per workflow (it may be enabled in several configs), in a stable order.
         var chosen = enabled.OfType<JsonObject>()
-            .Select(w => (Id: Text(w["id"]), Name: Text(w["name"]), Description: Text(w["description"]), Slug: Text((w["application"] as JsonObject)?["slug"])))
+            .Select(w => (Id: ServerJson.Text(w, "id"), Name: ServerJson.Text(w, "name"), Description: ServerJson.Text(w, "description"), Slug: ServerJson.Text(w["application"] as JsonObject, "slug")))
             .Where(w => w.Id is not null && w.Slug is not null && DataSchema.IsPlainName(w.Id) && DataSchema.IsPlainName(w.Slug) && published.Contains(w.Id))
             .DistinctBy(w => w.Id)
             .OrderBy(w => UntrustedText.Slug(w.Name, 64), StringComparer.Ordinal).ThenBy(w => w.Id, StringComparer.Ordinal)
@@ -82,7 +82,7 @@ internal static class AccountToolLoader
         var found = new List<(string Slug, string? AppName, string ActionId, string? Name, string? Description)>();
         foreach (var app in apps.OfType<JsonObject>()
                      .Where(a => a["connected"]?.GetValueKind() == JsonValueKind.True && a["reauth_required"]?.GetValueKind() != JsonValueKind.True)
-                     .Select(a => (Slug: Text(a["slug"]), Name: Text(a["name"])))
+                     .Select(a => (Slug: ServerJson.Text(a, "slug"), Name: ServerJson.Text(a, "name")))
                      .Where(a => a.Slug is not null && DataSchema.IsPlainName(a.Slug))
                      .OrderBy(a => a.Slug, StringComparer.Ordinal))
         {
@@ -93,7 +93,7 @@ internal static class AccountToolLoader
 
             var actions = await client.SendAsync(Applications.ListApplicationActions, new JsonObject { ["slug"] = app.Slug }, cancellationToken).ConfigureAwait(false) as JsonArray ?? [];
             found.AddRange(actions.OfType<JsonObject>()
-                .Select(a => (app.Slug!, app.Name, ActionId: Text(a["action_id"]) ?? "", Text(a["name"]), Text(a["description"])))
+                .Select(a => (app.Slug!, app.Name, ActionId: ServerJson.Text(a, "action_id") ?? "", ServerJson.Text(a, "name"), ServerJson.Text(a, "description")))
                 .Where(a => DataSchema.IsPlainName(a.ActionId))
                 .DistinctBy(a => a.ActionId)
                 .OrderBy(a => a.ActionId, StringComparer.Ordinal));
@@ -120,12 +120,12 @@ internal static class AccountToolLoader
         var required = new JsonArray();
         foreach (var parameter in parameters.OfType<JsonObject>().Take(DataSchema.MaxProperties))
         {
-            if (Text(parameter["name"]) is not { } name || !DataSchema.IsPlainName(name) || properties.ContainsKey(name))
+            if (ServerJson.Text(parameter, "name") is not { } name || !DataSchema.IsPlainName(name) || properties.ContainsKey(name))
             {
                 continue;
             }
 
-            properties[name] = DataSchema.Property(Text(parameter["type"]) ?? "string", Text(parameter["label"]));
+            properties[name] = DataSchema.Property(ServerJson.Text(parameter, "type") ?? "string", ServerJson.Text(parameter, "label"));
             if (parameter["required"]?.GetValueKind() == JsonValueKind.True)
             {
                 required.Add((JsonNode)name);
@@ -140,6 +140,4 @@ internal static class AccountToolLoader
 
         return schema;
     }
-
-    private static string? Text(JsonNode? node) => node is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
 }

@@ -26,6 +26,7 @@ public sealed class FakeRefold : IAsyncDisposable
     private readonly ConcurrentQueue<Recorded> _requests = new();
     private readonly ConcurrentQueue<Check> _checks = new();
     private int _answered;
+    private int _unanswered;
 
     private FakeRefold(WebApplication app) => _app = app;
 
@@ -39,6 +40,12 @@ public sealed class FakeRefold : IAsyncDisposable
 
     /// <summary>While set, credential checks wait for it before Refold answers them.</summary>
     public TaskCompletionSource? HoldChecks { get; set; }
+
+    /// <summary>Operations whose requests are taken and never answered (until the caller gives up).</summary>
+    public ConcurrentDictionary<string, bool> NeverAnswer { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>How many requests for a <see cref="NeverAnswer"/> operation arrived so far.</summary>
+    public int Unanswered => Volatile.Read(ref _unanswered);
 
     /// <summary>Completes when Refold has refused its first token.</summary>
     public TaskCompletionSource FirstRefusal { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -176,6 +183,13 @@ public sealed class FakeRefold : IAsyncDisposable
         }
 
         _requests.Enqueue(new Recorded(operation.Name, account, authorization.Length > 0 ? authorization : null, apiKey.Length > 0 ? apiKey : null, body?.ToJsonString()));
+        if (NeverAnswer.ContainsKey(operation.Name))
+        {
+            Interlocked.Increment(ref _unanswered);
+            await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+            return Results.Empty;
+        }
+
         return handler(context, account, body);
     }
 

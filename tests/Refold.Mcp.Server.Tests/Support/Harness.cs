@@ -76,14 +76,16 @@ public sealed class HttpHarness : IAsyncDisposable
 
     /// <summary>A real MCP client with these headers on every request; null protocol lets the SDK choose (2026-07-28).</summary>
     /// <param name="http">The HTTP client to send with, e.g. one from <see cref="FromAddress"/>; a fresh one by default.</param>
+    /// <param name="getStream">False: no standalone GET stream, so the session is idle between calls (as the SDK counts idleness).</param>
     public async Task<McpClient> ConnectAsync(IDictionary<string, string>? headers = null, string? protocolVersion = null, McpClientHandlers? handlers = null,
-        HttpClient? http = null)
+        HttpClient? http = null, bool getStream = true)
     {
         var options = new HttpClientTransportOptions
         {
             Endpoint = Endpoint,
             TransportMode = HttpTransportMode.StreamableHttp,
             AdditionalHeaders = headers,
+            EnableStandaloneGetStream = getStream,
         };
         var transport = http is null ? new HttpClientTransport(options) : new HttpClientTransport(options, http, ownsHttpClient: true);
         var client = await McpClient.CreateAsync(transport, new McpClientOptions { ProtocolVersion = protocolVersion, Handlers = handlers ?? new() });
