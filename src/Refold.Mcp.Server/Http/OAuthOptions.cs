@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Extensions.Configuration;
 using Refold.Mcp.Server.Cli;
 
 namespace Refold.Mcp.Server.Http;
@@ -45,11 +44,7 @@ public sealed record OAuthOptions
     /// <exception cref="UsageException">A half-configured mode, a bad URL or an http authority off loopback, naming the setting.</exception>
     public static OAuthOptions? Resolve(IReadOnlyDictionary<string, string> flags, string? configFile, Func<string, string?> environment)
     {
-        IConfigurationSection? file = null;
-        if (configFile is not null && File.Exists(Path.GetFullPath(configFile)))
-        {
-            file = new ConfigurationBuilder().AddJsonFile(Path.GetFullPath(configFile), optional: true, reloadOnChange: false).Build().GetSection(Section);
-        }
+        var file = Hosting.ConfigFile.Section(configFile, Section);
 
         string? Value(Setting s) =>
             new[] { flags.GetValueOrDefault(s.Flag), environment(s.Variable), file?[s.Key] }.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();

@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.HttpOverrides;
 using IPNetwork = System.Net.IPNetwork;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Refold.Mcp.Server.Cli;
 
@@ -102,12 +101,11 @@ public static class TrustedProxies
 
     private static string? FromFile(string? file)
     {
-        if (file is null || !File.Exists(Path.GetFullPath(file)))
+        if (Hosting.ConfigFile.Section(file, ConfigKey) is not { } section)
         {
             return null;
         }
 
-        var section = new ConfigurationBuilder().AddJsonFile(Path.GetFullPath(file), optional: false, reloadOnChange: false).Build().GetSection(ConfigKey);
         var items = section.GetChildren().Select(c => c.Value).OfType<string>().ToList();
         return items.Count > 0 ? string.Join(',', items) : section.Value;
     }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Extensions.Configuration;
 using Refold.Mcp.Server.Cli;
 
 namespace Refold.Mcp.Server.Scale;
@@ -23,9 +22,7 @@ public static class ScaleSettings
     /// <exception cref="UsageException">A value that cannot be read, or a scale-out without a shared ticket key.</exception>
     public static ScaleOptions Resolve(ServerOptions options, Func<string, string?> environment)
     {
-        var file = options.ConfigFile is { } path && File.Exists(Path.GetFullPath(path))
-            ? new ConfigurationBuilder().AddJsonFile(Path.GetFullPath(path), optional: false, reloadOnChange: false).Build().GetSection(Section)
-            : null;
+        var file = Hosting.ConfigFile.Section(options.ConfigFile, Section);
         string? From(string variable, string key) => Blank(environment(variable)) ?? Blank(file?[key]);
 
         var given = options.Scale;
