@@ -9,6 +9,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Refold.Api.Catalog;
 using Refold.Emulator.Core;
+using Refold.Emulator.Engine;
 using Refold.Emulator.Groups;
 using Refold.Emulator.Seed;
 using Refold.Emulator.State;
@@ -69,8 +70,24 @@ public sealed class RefoldEmulator : IAsyncDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(apiKey);
         var id = State.NewObjectId();
         DemoOrg.Seed(State, apiKey, _groups, id, "Demo Org " + id[^6..]);
+
+        // As at start-up: the engine arms its timer for the new org's schedule and runs (else they wait for another call).
+        _app.Services.GetRequiredService<WorkflowEngine>().Pump();
         State.SaveIfChanged();
         return id;
+    }
+
+    /// <summary>
+    /// Removes an org with its keys and all its data (its schedules stop firing, its runs stop advancing), so a test
+    /// done with an org from <see cref="AddDemoOrg"/> leaves nothing behind that moves when a later one moves the clock.
+    /// </summary>
+    /// <returns>False when there is no org with this id.</returns>
+    public bool RemoveOrg(string orgId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(orgId);
+        var removed = State.RemoveOrg(orgId);
+        State.SaveIfChanged();
+        return removed;
     }
 
     /// <summary>Loads or seeds the state, binds Kestrel and starts serving.</summary>

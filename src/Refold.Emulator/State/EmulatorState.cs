@@ -190,6 +190,26 @@ public sealed class EmulatorState
         }
     }
 
+    /// <summary>Removes an org, its API keys and the data of all its environments; false when there is no such org.</summary>
+    public bool RemoveOrg(string orgId)
+    {
+        lock (_gate)
+        {
+            if (_orgs.RemoveAll(o => o.Id == orgId) == 0)
+            {
+                return false;
+            }
+
+            foreach (var key in _partitions.Where(p => p.Value.OrgId == orgId).Select(p => p.Key).ToList())
+            {
+                _partitions.Remove(key);
+            }
+
+            Changed();
+            return true;
+        }
+    }
+
     /// <summary>Records that something changed, so the next <see cref="SaveIfChanged"/> writes the file.</summary>
     internal void Changed() => Interlocked.Increment(ref _changes);
 

@@ -13,7 +13,7 @@ namespace Refold.Emulator.Tests;
 /// naming it, so renaming a parameter in src/Refold.Api/Operations without its handler fails here (and in every test
 /// of that operation) instead of the operation quietly answering 404.
 /// </summary>
-public sealed class DeclaredInputsTests
+public sealed class DeclaredInputsTests(SharedEmulator emulator) : IClassFixture<SharedEmulator>
 {
     [Fact]
     public void Require_NameTheOperationDoesNotDeclare_ThrowsNamingWhatIsDeclared()
@@ -41,7 +41,7 @@ public sealed class DeclaredInputsTests
     [Fact]
     public async Task EveryOperation_CalledWithItsDeclaredInputs_NoHandlerReadsAnUndeclaredOne()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var session = await f.TokenForAsync(DemoOrg.GlobexAccount);
         var undeclared = new List<string>();
         foreach (var operation in f.Emulator.RoutedOperations.OrderBy(o => o.Name, StringComparer.Ordinal))

@@ -12,14 +12,14 @@ namespace Refold.Emulator.Tests;
 /// Inputs Refold's document allows that the emulator used to refuse or mangle (found by an OpenAPI fuzzer):
 /// multipart event triggers, header bytes that are not UTF-8, null udf values, date-time offsets beyond ±14:00.
 /// </summary>
-public sealed class DocumentedFormsTests
+public sealed class DocumentedFormsTests(SharedEmulator emulator) : IClassFixture<SharedEmulator>
 {
     private const string Globex = DemoOrg.GlobexAccount;
 
     [Fact]
     public async Task TriggerEvent_MultipartFormBody_StartsTheRunWithThePayload()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         using var form = new MultipartFormDataContent
         {
             { new StringContent("invoice_paid"), "event" },
@@ -41,7 +41,7 @@ public sealed class DocumentedFormsTests
     [Fact]
     public async Task TriggerEventBySlug_MultipartFormBody_IsAcceptedAndABadPayloadIs400()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         using var form = new MultipartFormDataContent { { new StringContent("invoice_paid"), "trigger" } };
         Assert.Equal((200, """{"message":"Webhook Fired Success"}"""), await PostFormAsync(f, "api/v2/public/event/slack", form));
 
@@ -54,7 +54,7 @@ public sealed class DocumentedFormsTests
     [Fact]
     public async Task AnyOperation_HeaderValueNotUtf8_Is400WithTheErrorEnvelope()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var head = $"GET {Ops.LinkedAccounts.ListLinkedAccounts.Route} HTTP/1.0\r\nHost: {f.Emulator.BaseUrl.Authority}\r\nx-api-key: {f.ApiKey}\r\nlinked_account_id: ";
         byte[] request = [.. Encoding.ASCII.GetBytes(head), 0xFF, 0xFE, 0x41, .. Encoding.ASCII.GetBytes("\r\nConnection: close\r\n\r\n")];
 
@@ -73,7 +73,7 @@ public sealed class DocumentedFormsTests
     [Fact]
     public async Task CreateLinkedAccount_NullUdfValue_Is400NamingTheKeyAndCreatesNothing()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var (status, body, _) = await f.RawAsync(HttpMethod.Post, Ops.LinkedAccounts.CreateLinkedAccount.Route, apiKey: f.ApiKey,
             body: Js.O(("account_id", "acct_nulludf"), ("udf", Js.O(("tier", null)))));
 
@@ -93,7 +93,7 @@ public sealed class DocumentedFormsTests
     [InlineData("2026-11-27T02:00:00+14:00", "2026-11-26T12:00:00Z")]
     public async Task ListExecutions_StartDateWithAnRfc3339OffsetBeyond14Hours_IsTheSameInstantInUtc(string withOffset, string utc)
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
 
         var shifted = await f.ExecutionsAsync(Js.O(("start_date", withOffset)));
         var same = await f.ExecutionsAsync(Js.O(("start_date", utc)));
@@ -104,7 +104,7 @@ public sealed class DocumentedFormsTests
     [Fact]
     public async Task ListExecutions_OffsetBeyond23Hours59_Is400NamingTheField()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var error = await EmulatorFixture.FailsAsync(f.Org(Globex).SendAsync("list_executions", Js.O(("start_date", "2026-11-27T11:00:00+24:00"))));
         Assert.Equal((400, "start_date must be an ISO 8601 date or date-time, got '2026-11-27T11:00:00+24:00'"), (error.StatusCode, error.Message));
     }

@@ -12,7 +12,7 @@ namespace Refold.Emulator.Tests;
 /// For every operation the response contract tests call, the emulator's answer, wrapped as the MCP server wraps a
 /// successful result, conforms to the outputSchema that operation's tool lists.
 /// </summary>
-public sealed class OutputSchemaConformanceTests
+public sealed class OutputSchemaConformanceTests(SharedEmulator emulator) : IClassFixture<SharedEmulator>
 {
     public static TheoryData<string> Cases() => [.. ResponseContractTests.s_cases.Keys];
 
@@ -21,7 +21,7 @@ public sealed class OutputSchemaConformanceTests
     public async Task HappyPathResult_ConformsToToolOutputSchema(string name)
     {
         var operation = RefoldCatalog.Find(name)!;
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var (caller, args) = ResponseContractTests.s_cases[name];
         RefoldClient client = caller == ResponseContractTests.As.Org ? f.Org(DemoOrg.GlobexAccount) : f.Session(await f.TokenForAsync(DemoOrg.GlobexAccount));
         var structured = ToolResults.Success(await client.SendAsync(operation, args())).StructuredContent!.Value;

@@ -3,12 +3,12 @@ using Refold.Emulator.Tests.Support;
 
 namespace Refold.Emulator.Tests;
 
-public sealed class RoutingTests
+public sealed class RoutingTests(SharedEmulator emulator) : IClassFixture<SharedEmulator>
 {
     [Fact]
     public async Task EveryNonDeprecatedCatalogOperation_HasAnEmulatorRoute()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var routed = f.Emulator.RoutedOperations.Select(o => o.Name).ToHashSet();
         var missing = RefoldCatalog.Operations.Where(o => !o.Deprecated && !routed.Contains(o.Name))
             .GroupBy(o => o.Group.Title)
@@ -20,7 +20,7 @@ public sealed class RoutingTests
     [Fact]
     public async Task RoutedOperations_AreBoundToTheirCatalogMethodAndRoute()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var routed = f.Emulator.RoutedOperations;
         Assert.NotEmpty(routed);
         Assert.All(routed, o => Assert.Same(RefoldCatalog.Find(o.Name), o));
@@ -43,7 +43,7 @@ public sealed class RoutingTests
     [Fact]
     public async Task UnknownRoute_Is404InTheStandardEnvelope()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var (status, body, _) = await f.RawAsync(HttpMethod.Get, "api/v2/public/nothing-here", apiKey: f.ApiKey);
         Assert.Equal(404, status);
         Assert.Equal("NOT_FOUND", body.S("http_error_type"));
@@ -56,7 +56,7 @@ public sealed class RoutingTests
     [InlineData("""{"account_id":"\ud800"}""")]
     public async Task Request_InvalidJsonBody_Is400(string json)
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         using var request = new HttpRequestMessage(HttpMethod.Post, Refold.Api.Operations.LinkedAccounts.CreateLinkedAccount.Route.TrimStart('/'))
         {
             Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json"),
@@ -70,7 +70,7 @@ public sealed class RoutingTests
     [Fact]
     public async Task Request_UnknownApiKey_Is401InvalidCredentials()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var (status, body, _) = await f.RawAsync(HttpMethod.Get, "api/v2/public/webhook", apiKey: "tk_not_a_key");
         Assert.Equal(401, status);
         Assert.Equal("Invalid Credentials", body.S("message"));

@@ -6,7 +6,7 @@ using Refold.Emulator.Tests.Support;
 
 namespace Refold.Emulator.Tests.Groups;
 
-public sealed class AuditTests
+public sealed class AuditTests(SharedEmulator emulator) : IClassFixture<SharedEmulator>
 {
     private static JsonObject NewTable(string name) =>
         Js.O(("table_name", name), ("columns", new JsonArray(Js.O(("column_name", "a")))));
@@ -14,7 +14,7 @@ public sealed class AuditTests
     [Fact]
     public async Task ListAuditLogs_FreshOrg_IsAnEmptyPage()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var page = await f.Org().SendAsync("list_audit_logs");
         Assert.Empty(page.A("docs"));
         Assert.Equal(0, page!["totalDocs"]!.GetValue<int>());
@@ -24,7 +24,7 @@ public sealed class AuditTests
     [Fact]
     public async Task ListAuditLogs_AfterWrites_ShowsOneEntryPerWriteNewestFirst()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var table = await f.Org(DemoOrg.GlobexAccount).SendAsync("create_table", NewTable("audited"));
         f.Clock.Advance(TimeSpan.FromSeconds(1));
         await f.Org().SendAsync("create_webhook", Js.O(("webhook_url", "https://hooks.example.com/a"), ("webhook_events", new JsonArray("Workflow Completed"))));
@@ -39,8 +39,8 @@ public sealed class AuditTests
         Assert.Equal(DemoOrg.GlobexAccount, created.S("linked_account_id"));
         Assert.Equal("api_key", created.S("actor"));
         Assert.Equal("audited", created["details"].S("table_name"));
-        Assert.Equal("2026-11-27T12:00:00.000Z", created.S("createdAt"));
-        Assert.Equal("2026-11-27T12:00:01.000Z", docs[0].S("createdAt"));
+        Assert.Equal(f.Stamp(TimeSpan.Zero), created.S("createdAt"));
+        Assert.Equal(f.Stamp(TimeSpan.FromSeconds(1)), docs[0].S("createdAt"));
         Assert.Matches("^[0-9a-f]{24}$", created.S("_id"));
 
         await f.Org(DemoOrg.GlobexAccount).SendAsync("delete_table", Js.O(("table_id", table.S("table_id"))));
@@ -52,7 +52,7 @@ public sealed class AuditTests
     [Fact]
     public async Task ListAuditLogs_FailedWrite_IsNotRecorded()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         await EmulatorFixture.FailsAsync(f.Org(DemoOrg.GlobexAccount).SendAsync("delete_table", Js.O(("table_id", "66a1f00dbeefcafe00000dff"))));
         await EmulatorFixture.FailsAsync(f.Org(DemoOrg.GlobexAccount).SendAsync("create_table", Js.O(("table_name", "x"), ("columns", new JsonArray(Js.O(("column_name", "a")), Js.O(("column_name", "a")))))));
         Assert.Empty((await f.Org().SendAsync("list_audit_logs")).A("docs"));
@@ -61,7 +61,7 @@ public sealed class AuditTests
     [Fact]
     public async Task ListAuditLogs_EntriesOlderThan30Days_AreLeftOut()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         await f.Org(DemoOrg.GlobexAccount).SendAsync("create_table", NewTable("old"));
         f.Clock.Advance(AuditGroup.LogWindow + TimeSpan.FromMinutes(1));
         await f.Org(DemoOrg.GlobexAccount).SendAsync("create_table", NewTable("new"));
@@ -75,7 +75,7 @@ public sealed class AuditTests
     [Fact]
     public async Task ListAuditLogs_ManyWrites_ArePaged()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         for (var i = 0; i < 12; i++)
         {
             await f.Org(DemoOrg.GlobexAccount).SendAsync("create_table", NewTable($"t{i}"));
@@ -92,7 +92,7 @@ public sealed class AuditTests
     [Fact]
     public async Task ListAuditLogs_SessionToken_Is401InvalidCredentials()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var token = await f.TokenForAsync(DemoOrg.GlobexAccount);
         var (status, body, _) = await f.RawAsync(HttpMethod.Get, RefoldCatalog.Find("list_audit_logs")!.Route, bearer: token);
         Assert.Equal(401, status);
@@ -102,7 +102,7 @@ public sealed class AuditTests
     [Fact]
     public async Task ListAuditTrails_OneAccount_SeesOnlyItsOwnEntries()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         await f.Org(DemoOrg.GlobexAccount).SendAsync("create_table", NewTable("g"));
         await f.Org(DemoOrg.InitechAccount).SendAsync("create_dataref", Js.O(("refName", "i")));
         var token = await f.TokenForAsync(DemoOrg.InitechAccount);
@@ -121,7 +121,7 @@ public sealed class AuditTests
     [Fact]
     public async Task ListAuditTrails_SecretValues_AreNeverRecorded()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         await f.Org(DemoOrg.GlobexAccount).SendAsync("set_variable_value", Js.O(("variable_definition_id", "66a1f00dbeefcafe00000e02"), ("value", "s3cret-token-value")));
         var trails = await f.Org(DemoOrg.GlobexAccount).SendAsync("list_audit_trails");
         var entry = Assert.Single(trails.A("docs"));
@@ -132,7 +132,7 @@ public sealed class AuditTests
     [Fact]
     public async Task ListAuditTrails_OrgKeyWithoutAccount_Is400()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var (status, body, _) = await f.RawAsync(HttpMethod.Get, RefoldCatalog.Find("list_audit_trails")!.Route, apiKey: f.ApiKey);
         Assert.Equal(400, status);
         Assert.Equal("linked_account_id is required", body.S("message"));
@@ -141,7 +141,7 @@ public sealed class AuditTests
     [Fact]
     public async Task ListAuditEventsReceived_WritesThatAreNotEvents_AreNotListed()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         await f.Org(DemoOrg.GlobexAccount).SendAsync("create_table", NewTable("not_an_event"));
         var token = await f.TokenForAsync(DemoOrg.GlobexAccount);
         var page = await f.Session(token).SendAsync("list_audit_events_received");

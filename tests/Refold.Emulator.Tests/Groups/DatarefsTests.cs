@@ -5,7 +5,7 @@ using Refold.Emulator.Tests.Support;
 
 namespace Refold.Emulator.Tests.Groups;
 
-public sealed class DatarefsTests
+public sealed class DatarefsTests(SharedEmulator emulator) : IClassFixture<SharedEmulator>
 {
     // The raw path of a dataref operation, from its catalog route.
     private static string PathOf(string operation, string refName = "sku_map") =>
@@ -16,7 +16,7 @@ public sealed class DatarefsTests
     [Fact]
     public async Task ListDatarefs_Seeded_ListsBothWithoutTheirData()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var page = await f.Org().SendAsync("list_datarefs");
         Assert.Equal(2, page!["totalDocs"]!.GetValue<int>());
         var sku = page.A("docs").Single(d => d.S("name") == "sku_map");
@@ -29,7 +29,7 @@ public sealed class DatarefsTests
     [Fact]
     public async Task ListDatarefs_LinkedAccountAndUnique_FilterAndGroupByName()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var initech = await f.Org().SendAsync("list_datarefs", Js.O(("linked_account_id", DemoOrg.InitechAccount)));
         Assert.Equal(["region_codes"], initech.A("docs").Select(d => d.S("name")));
 
@@ -43,7 +43,7 @@ public sealed class DatarefsTests
     [Fact]
     public async Task GetDataref_Seeded_ReadsAsHeadersAndPagedRows()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var table = await f.Org(DemoOrg.GlobexAccount).SendAsync("get_dataref", Js.O(("refName", "sku_map")));
         Assert.Equal(["record_id", "sku", "erp_code", "warehouse"], table.A("headers").Select(h => h!.GetValue<string>()));
         Assert.Equal(100, table!["limit"]!.GetValue<int>());
@@ -62,7 +62,7 @@ public sealed class DatarefsTests
     [Fact]
     public async Task CreateDataref_New_IsEmptyAndReadsAsRecordIdHeaderOnly()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var client = f.Org(DemoOrg.InitechAccount);
         var created = await client.SendAsync("create_dataref", Js.O(("refName", "price_list")));
         Assert.Equal("price_list", created.S("name"));
@@ -79,7 +79,7 @@ public sealed class DatarefsTests
     [Fact]
     public async Task CreateDataref_TakenName_Is400()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var error = await EmulatorFixture.FailsAsync(f.Org(DemoOrg.GlobexAccount).SendAsync("create_dataref", Js.O(("refName", "sku_map"))));
         Assert.Equal(400, error.StatusCode);
         Assert.Contains("already exists", error.Message);
@@ -88,7 +88,7 @@ public sealed class DatarefsTests
     [Fact]
     public async Task CreateDataref_MissingRefName_Is400InTheErrorEnvelope()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var (status, body, _) = await f.RawAsync(HttpMethod.Post, PathOf("create_dataref"), apiKey: f.ApiKey, body: Js.O(), headers: Account(DemoOrg.GlobexAccount));
         Assert.Equal(400, status);
         Assert.Equal("""{"status_code":400,"http_error_type":"BAD_REQUEST","error":"SERVER_ERROR","message":"refName is required"}""", body!.ToJsonString());
@@ -97,7 +97,7 @@ public sealed class DatarefsTests
     [Fact]
     public async Task CreateDataref_UnknownLinkedAccount_Is404()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var error = await EmulatorFixture.FailsAsync(f.Org("acct_nobody").SendAsync("create_dataref", Js.O(("refName", "x"))));
         Assert.Equal(404, error.StatusCode);
     }
@@ -105,11 +105,11 @@ public sealed class DatarefsTests
     [Fact]
     public async Task ClearDatarefRecords_Existing_EmptiesItButKeepsIt()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         f.Clock.Advance(TimeSpan.FromMinutes(5));
         var cleared = await f.Org(DemoOrg.GlobexAccount).SendAsync("clear_dataref_records", Js.O(("refName", "sku_map")));
         Assert.Empty(cleared!["data"]!.AsObject());
-        Assert.Equal("2026-11-27T12:05:00.000Z", cleared.S("updatedAt"));
+        Assert.Equal(f.Stamp(TimeSpan.FromMinutes(5)), cleared.S("updatedAt"));
 
         var table = await f.Org(DemoOrg.GlobexAccount).SendAsync("get_dataref", Js.O(("refName", "sku_map")));
         Assert.Empty(table.A("rows"));
@@ -119,7 +119,7 @@ public sealed class DatarefsTests
     [Fact]
     public async Task ClearDatarefRecords_Unknown_Is404DatarefNotFound()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var (status, body, _) = await f.RawAsync(HttpMethod.Put, PathOf("clear_dataref_records", "nope"), apiKey: f.ApiKey, headers: Account(DemoOrg.GlobexAccount));
         Assert.Equal(404, status);
         Assert.Equal("""{"status_code":404,"http_error_type":"NOT_FOUND","error":"SERVER_ERROR","message":"Dataref not found"}""", body!.ToJsonString());
@@ -128,7 +128,7 @@ public sealed class DatarefsTests
     [Fact]
     public async Task GetDataref_AnotherAccountsDataref_Is404()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var error = await EmulatorFixture.FailsAsync(f.Org(DemoOrg.InitechAccount).SendAsync("get_dataref", Js.O(("refName", "sku_map"))));
         Assert.Equal(404, error.StatusCode);
         Assert.Equal("Dataref not found", error.Message);
@@ -143,7 +143,7 @@ public sealed class DatarefsTests
     [Fact]
     public async Task DeleteDataref_Existing_RemovesItThenMatchesNothing()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var client = f.Org(DemoOrg.GlobexAccount);
         var first = await client.SendAsync("delete_dataref", Js.O(("refName", "sku_map")));
         Assert.Equal("""{"acknowledged":true,"deletedCount":1}""", first!.ToJsonString());
@@ -155,7 +155,7 @@ public sealed class DatarefsTests
     [Fact]
     public async Task EditDatarefGroup_SetThenClear_Answers204WithoutBody()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         await f.Org(DemoOrg.GlobexAccount).SendAsync("create_dataref", Js.O(("refName", "extra")));
         var (status, body, response) = await f.RawAsync(HttpMethod.Put, PathOf("edit_dataref_group"), apiKey: f.ApiKey,
             body: Js.O(("refNames", new JsonArray("sku_map", "extra", "region_codes")), ("group", "ops")), headers: Account(DemoOrg.GlobexAccount));
@@ -176,7 +176,7 @@ public sealed class DatarefsTests
     [Fact]
     public async Task EditDatarefGroup_EmptyNames_Is400RefNamesRequired()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var (status, body, _) = await f.RawAsync(HttpMethod.Put, PathOf("edit_dataref_group"), apiKey: f.ApiKey, body: Js.O(("refNames", new JsonArray())), headers: Account(DemoOrg.GlobexAccount));
         Assert.Equal(400, status);
         Assert.Equal("refNames is required", body.S("message"));
@@ -188,7 +188,7 @@ public sealed class DatarefsTests
     [InlineData("clear_dataref_records")]
     public async Task Datarefs_SessionToken_Is401InvalidCredentials(string operation)
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var token = await f.TokenForAsync(DemoOrg.GlobexAccount);
         var (status, body, _) = await f.RawAsync(RefoldCatalog.Find(operation)!.Method, PathOf(operation), bearer: token);
         Assert.Equal(401, status);

@@ -5,7 +5,7 @@ using Refold.Emulator.Tests.Support;
 
 namespace Refold.Emulator.Tests.Groups;
 
-public sealed class EnvironmentVariablesTests
+public sealed class EnvironmentVariablesTests(SharedEmulator emulator) : IClassFixture<SharedEmulator>
 {
     // Seeded definitions (see the emulator README).
     private const string ErpBaseUrl = "66a1f00dbeefcafe00000e01";
@@ -23,7 +23,7 @@ public sealed class EnvironmentVariablesTests
     [Fact]
     public async Task ListVariableDefinitions_Filters_NarrowThePage()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var all = await f.Org().SendAsync("list_variable_definitions");
         Assert.Equal(5, all!["totalDocs"]!.GetValue<int>());
 
@@ -39,7 +39,7 @@ public sealed class EnvironmentVariablesTests
     [Fact]
     public async Task ListVariableDefinitions_UnknownScope_Is400InTheErrorEnvelope()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var (status, body, _) = await f.RawAsync(HttpMethod.Get, PathOf("list_variable_definitions", "", "") + "?scope=team", apiKey: f.ApiKey);
         Assert.Equal(400, status);
         Assert.Equal("SERVER_ERROR", body.S("error"));
@@ -49,14 +49,14 @@ public sealed class EnvironmentVariablesTests
     [Fact]
     public async Task GetVariableDefinition_Seeded_IsWrappedAndUsesCamelCaseTimestamps()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var wrapped = await f.Org().SendAsync("get_variable_definition", Js.O(("id", ErpToken)));
         var definition = wrapped!["definition"]!;
         Assert.Equal("ERP_TOKEN", definition.S("name"));
         Assert.Equal("linked_account", definition.S("scope"));
         Assert.True(definition["encrypted"]!.GetValue<bool>());
-        Assert.Equal("2026-11-27T12:00:00.000Z", definition.S("createdAt"));
-        Assert.Equal("2026-11-27T12:00:00.000Z", definition.S("updatedAt"));
+        Assert.Equal(f.Stamp(TimeSpan.Zero), definition.S("createdAt"));
+        Assert.Equal(f.Stamp(TimeSpan.Zero), definition.S("updatedAt"));
         Assert.Null(definition["created_at"]);
         Assert.Null(definition["updated_at"]);
     }
@@ -64,7 +64,7 @@ public sealed class EnvironmentVariablesTests
     [Fact]
     public async Task GetVariableDefinition_Unknown_Is404WithErrorCode()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var (status, body, _) = await f.RawAsync(HttpMethod.Get, PathOf("get_variable_definition", "id", "66a1f00dbeefcafe00000eff"), apiKey: f.ApiKey);
         Assert.Equal(404, status);
         Assert.Equal("""{"status_code":404,"http_error_type":"NOT_FOUND","error_code":"RESOURCE_NOT_FOUND","message":"Variable definition not found"}""", body!.ToJsonString());
@@ -73,7 +73,7 @@ public sealed class EnvironmentVariablesTests
     [Fact]
     public async Task VariableDefinitions_SessionToken_Is401InvalidCredentials()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var token = await f.TokenForAsync(DemoOrg.GlobexAccount);
         var (status, body, _) = await f.RawAsync(HttpMethod.Get, PathOf("list_variable_definitions", "", ""), bearer: token);
         Assert.Equal(401, status);
@@ -83,7 +83,7 @@ public sealed class EnvironmentVariablesTests
     [Fact]
     public async Task GetVariableValue_AccountScoped_ResolvesPerAccountAndRedactsEncrypted()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var globex = await f.Org().SendAsync("get_variable_value", Js.O(("definition_id", ErpBaseUrl), ("linked_account_id", DemoOrg.GlobexAccount)));
         Assert.Equal(Js.O(("value", "https://erp.globex.example"), ("encrypted", false), ("name", "ERP_BASE_URL"), ("scope", "linked_account"), ("variable_definition_id", ErpBaseUrl)).ToJsonString(), globex!.ToJsonString());
         var initech = await f.Org().SendAsync("get_variable_value", Js.O(("definition_id", ErpBaseUrl), ("linked_account_id", DemoOrg.InitechAccount)));
@@ -97,7 +97,7 @@ public sealed class EnvironmentVariablesTests
     [Fact]
     public async Task GetVariableValue_SessionToken_ReadsOnlyItsOwnAccountsValue()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var token = await f.TokenForAsync(DemoOrg.InitechAccount);
         // Asking for another account's value still answers the token's own.
         var value = await f.Session(token).SendAsync("get_variable_value", Js.O(("definition_id", ErpBaseUrl), ("linked_account_id", DemoOrg.GlobexAccount)));
@@ -109,7 +109,7 @@ public sealed class EnvironmentVariablesTests
     [Fact]
     public async Task GetVariableValue_AccountScopedWithoutAccount_Is400()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var (status, body, _) = await f.RawAsync(HttpMethod.Get, PathOf("get_variable_value", "definition_id", ErpBaseUrl), apiKey: f.ApiKey);
         Assert.Equal(400, status);
         Assert.Equal("""{"status_code":400,"http_error_type":"BAD_REQUEST","error":"SERVER_ERROR","message":"linked_account_id is required for linked_account scope"}""", body!.ToJsonString());
@@ -118,14 +118,14 @@ public sealed class EnvironmentVariablesTests
     [Fact]
     public async Task SetVariableValue_OrgScope_ReplacesTheSingleValue()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         f.Clock.Advance(TimeSpan.FromMinutes(1));
         var stored = await f.Org(DemoOrg.GlobexAccount).SendAsync("set_variable_value", Js.O(("variable_definition_id", SyncBatchSize), ("value", "250")));
         Assert.Equal(BatchSizeValue, stored.S("_id"));
         Assert.Equal("250", stored.S("value"));
         Assert.Equal("org", stored.S("scope"));
         Assert.Null(stored!["linked_account_id"]);
-        Assert.Equal("2026-11-27T12:01:00.000Z", stored.S("updatedAt"));
+        Assert.Equal(f.Stamp(TimeSpan.FromMinutes(1)), stored.S("updatedAt"));
 
         var read = await f.Org().SendAsync("get_variable_value", Js.O(("definition_id", SyncBatchSize)));
         Assert.Equal("250", read.S("value"));
@@ -136,7 +136,7 @@ public sealed class EnvironmentVariablesTests
     [Fact]
     public async Task SetVariableValue_AccountScope_CreatesThenReplacesPerAccount()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         await f.Org().SendAsync("create_linked_account", Js.O(("account_id", "acct_new")));
         var created = await f.Org().SendAsync("set_variable_value", Js.O(("variable_definition_id", ErpBaseUrl), ("value", "https://erp.new.example"), ("linked_account_id", "acct_new")));
         Assert.Equal("acct_new", created.S("linked_account_id"));
@@ -155,7 +155,7 @@ public sealed class EnvironmentVariablesTests
     [InlineData(ErpBaseUrl, "ftp://erp.example")]
     public async Task SetVariableValue_WrongFormat_Is400InTheErrorEnvelope(string definition, string value)
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var (status, body, _) = await f.RawAsync(HttpMethod.Post, PathOf("set_variable_value", "", ""), apiKey: f.ApiKey,
             body: Js.O(("variable_definition_id", definition), ("value", value), ("linked_account_id", DemoOrg.GlobexAccount)));
         Assert.Equal(400, status);
@@ -167,7 +167,7 @@ public sealed class EnvironmentVariablesTests
     [Fact]
     public async Task SetVariableValue_MissingValue_Is400NamingIt()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var (status, body, _) = await f.RawAsync(HttpMethod.Post, PathOf("set_variable_value", "", ""), apiKey: f.ApiKey, body: Js.O(("variable_definition_id", SyncBatchSize)));
         Assert.Equal(400, status);
         Assert.Equal("value is required", body.S("message"));
@@ -176,7 +176,7 @@ public sealed class EnvironmentVariablesTests
     [Fact]
     public async Task SetVariableValue_Encrypted_IsNeverShownButKeptInState()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var stored = await f.Org(DemoOrg.InitechAccount).SendAsync("set_variable_value", Js.O(("variable_definition_id", ErpToken), ("value", "initech-secret")));
         Assert.Equal("[REDACTED]", stored.S("value"));
         Assert.Equal(DemoOrg.InitechAccount, stored.S("linked_account_id"));
@@ -190,7 +190,7 @@ public sealed class EnvironmentVariablesTests
     [Fact]
     public async Task SetVariableValue_WorkflowScope_NeedsWorkflowIdAndKeysByIt()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var client = f.Org(DemoOrg.GlobexAccount);
         var missing = await EmulatorFixture.FailsAsync(client.SendAsync("set_variable_value", Js.O(("variable_definition_id", AlertChannel), ("value", "#ops"))));
         Assert.Equal(400, missing.StatusCode);
@@ -207,7 +207,7 @@ public sealed class EnvironmentVariablesTests
     [Fact]
     public async Task SetVariableValue_ScopeMismatch_Is400()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var error = await EmulatorFixture.FailsAsync(f.Org().SendAsync("set_variable_value",
             Js.O(("variable_definition_id", SyncBatchSize), ("value", "5"), ("linked_account_id", DemoOrg.GlobexAccount))));
         Assert.Equal(400, error.StatusCode);
@@ -217,7 +217,7 @@ public sealed class EnvironmentVariablesTests
     [Fact]
     public async Task SetVariableValue_SessionToken_SetsOnlyItsOwnAccountsValues()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var token = await f.TokenForAsync(DemoOrg.InitechAccount);
         var session = f.Session(token);
         var own = await session.SendAsync("set_variable_value", Js.O(("variable_definition_id", ErpBaseUrl), ("value", "https://erp3.initech.example")));
@@ -239,7 +239,7 @@ public sealed class EnvironmentVariablesTests
     [Fact]
     public async Task ListVariableValues_AccountScope_HasStatusAndPagedEnvelopeWithDefinitions()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var page = await f.Org().SendAsync("list_variable_values", Js.O(("scope", "linked_account"), ("limit", 2)));
         Assert.Equal("success", page.S("status"));
         Assert.Equal(3, page!["totalDocs"]!.GetValue<int>());
@@ -256,7 +256,7 @@ public sealed class EnvironmentVariablesTests
     [Fact]
     public async Task ListVariableValues_SessionToken_SeesOnlyItsOwnAccount()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var token = await f.TokenForAsync(DemoOrg.InitechAccount);
         var page = await f.Session(token).SendAsync("list_variable_values", Js.O(("scope", "linked_account"), ("linked_account_id", DemoOrg.GlobexAccount)));
         var only = Assert.Single(page.A("docs"));
@@ -271,7 +271,7 @@ public sealed class EnvironmentVariablesTests
     [Fact]
     public async Task ListVariableValues_WorkflowScopeWithoutWorkflowId_Is400()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var (status, body, _) = await f.RawAsync(HttpMethod.Get, PathOf("list_variable_values", "scope", "workflow"), apiKey: f.ApiKey);
         Assert.Equal(400, status);
         Assert.Equal("""{"status_code":400,"http_error_type":"BAD_REQUEST","error":"SERVER_ERROR","message":"workflow_id is required for workflow scope"}""", body!.ToJsonString());
@@ -280,7 +280,7 @@ public sealed class EnvironmentVariablesTests
     [Fact]
     public async Task DeleteVariableValue_Existing_RemovesItAndNamesTheVariable()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var result = await f.Org(DemoOrg.GlobexAccount).SendAsync("delete_variable_value", Js.O(("value_id", BatchSizeValue)));
         Assert.Equal("success", result.S("status"));
         Assert.Equal("Variable value for \"SYNC_BATCH_SIZE\" deleted successfully", result.S("message"));
@@ -295,7 +295,7 @@ public sealed class EnvironmentVariablesTests
     [Fact]
     public async Task DeleteVariableValue_AnotherAccountsValue_Is404AndKeepsIt()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var token = await f.TokenForAsync(DemoOrg.GlobexAccount);
         var bySession = await EmulatorFixture.FailsAsync(f.Session(token).SendAsync("delete_variable_value", Js.O(("value_id", InitechErpUrlValue))));
         Assert.Equal(404, bySession.StatusCode);
@@ -313,9 +313,9 @@ public sealed class EnvironmentVariablesTests
     [Fact]
     public async Task GetVariableValue_EnvironmentOverride_ReadsTheOtherEnvironmentsValues()
     {
-        await using var f = await EmulatorFixture.StartAsync();
-        var production = f.Emulator.State.Partition(EmulatorDefaults.OrgId, "production").Collection("env_values");
-        production.Insert(Js.O(("variable_definition_id", SyncBatchSize), ("org_id", EmulatorDefaults.OrgId), ("environment", "production"), ("scope", "org"), ("value", "500")));
+        await using var f = await emulator.FreshOrgAsync();
+        var production = f.Emulator.State.Partition(f.OrgId, "production").Collection("env_values");
+        production.Insert(Js.O(("variable_definition_id", SyncBatchSize), ("org_id", f.OrgId), ("environment", "production"), ("scope", "org"), ("value", "500")));
 
         var prod = await f.Org().SendAsync("get_variable_value", Js.O(("definition_id", SyncBatchSize), ("environment", "production")));
         Assert.Equal("500", prod.S("value"));

@@ -4,7 +4,7 @@ using Refold.Emulator.Tests.Support;
 
 namespace Refold.Emulator.Tests.Groups;
 
-public sealed class EventsTests
+public sealed class EventsTests(SharedEmulator emulator) : IClassFixture<SharedEmulator>
 {
     private const string Globex = DemoOrg.GlobexAccount;
 
@@ -13,7 +13,7 @@ public sealed class EventsTests
     [Fact]
     public async Task CreateEvent_AddsItAndAnswersTheWholeList_GetUpdateDeleteFollow()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var afterCreate = (await f.Org().SendAsync("create_event", Definition("order_shipped").Also(d => d["json_schema"] = Js.O(("required", new JsonArray("order_id"))))))!.AsArray();
         Assert.Equal(["invoice_paid", "order_shipped"], afterCreate.Select(e => e.S("name")!).ToArray());
         var id = afterCreate[1].S("_id")!;
@@ -36,7 +36,7 @@ public sealed class EventsTests
     [Fact]
     public async Task EventNotFound_UsesTheStandardErrorEnvelope()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var (status, body, _) = await f.RawAsync(HttpMethod.Delete, "api/v2/public/application/event/66a1f00dbeefcafe00000799", apiKey: f.ApiKey);
         Assert.Equal(404, status);
         Assert.Equal("""{"status_code":404,"http_error_type":"NOT_FOUND","error":"RESOURCE_NOT_FOUND","message":"Event not found"}""", body!.ToJsonString());
@@ -45,7 +45,7 @@ public sealed class EventsTests
     [Fact]
     public async Task CreateEvent_BadBodies_Are400()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var duplicate = await EmulatorFixture.FailsAsync(f.Org().SendAsync("create_event", Definition(DemoWorkflows.InvoicePaidEvent)));
         Assert.Equal((400, "An event named invoice_paid already exists"), (duplicate.StatusCode, duplicate.Message));
         var notJson = await EmulatorFixture.FailsAsync(f.Org().SendAsync("create_event", Definition("x", "{not json")));
@@ -58,7 +58,7 @@ public sealed class EventsTests
     [Fact]
     public async Task Events_SessionToken_IsRefusedOnDefinitions()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var token = await f.TokenForAsync(Globex);
         var (status, body, _) = await f.RawAsync(HttpMethod.Get, "api/v2/public/application/event", bearer: token);
         Assert.Equal((401, "Invalid Credentials"), (status, body.S("message")));
@@ -67,7 +67,7 @@ public sealed class EventsTests
     [Fact]
     public async Task TriggerEvent_StartsTheListeningWorkflowsForTheAccount()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var answer = await f.Org(Globex).SendAsync("trigger_event", Js.O(("event", "invoice_paid"), ("payload", Js.O(("invoice_id", "in_77"), ("amount", 990))), ("instance_tag", "import-42")));
         Assert.Equal("""{"message":"Webhook Fired Success"}""", answer!.ToJsonString());
 
@@ -84,7 +84,7 @@ public sealed class EventsTests
     [Fact]
     public async Task TriggerEvent_SessionTokenAndTriggerKey_StartTheRunForTheTokensAccount()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var token = await f.TokenForAsync(DemoOrg.InitechAccount);
         await f.Session(token).SendAsync("trigger_event_by_slug", Js.O(("slug", "slack"), ("trigger", "invoice_paid"), ("payload", Js.O(("invoice_id", "in_5")))));
         var runs = (await f.Session(token).SendAsync("list_executions", Js.O(("execution_source", "Event")))).A("docs");
@@ -94,7 +94,7 @@ public sealed class EventsTests
     [Fact]
     public async Task TriggerEventBySlug_OtherApp_StartsNothing_UnknownSlugOrEventIs404InvalidEvent()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var before = (await f.ExecutionsAsync()).Count;
         await f.Org(Globex).SendAsync("trigger_event_by_slug", Js.O(("slug", "hubspot"), ("event", "invoice_paid")));
         Assert.Equal(before, (await f.ExecutionsAsync()).Count);
@@ -112,7 +112,7 @@ public sealed class EventsTests
     [Fact]
     public async Task TriggerEvent_PayloadMissingASchemaField_Is400()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         await f.Org().SendAsync("create_event", Definition("order_shipped").Also(d => d["json_schema"] = Js.O(("required", new JsonArray("order_id")))));
         var error = await EmulatorFixture.FailsAsync(f.Org(Globex).SendAsync("trigger_event", Js.O(("event", "order_shipped"), ("payload", Js.O(("x", 1))))));
         Assert.Equal((400, "payload.order_id is required by the json_schema of event order_shipped"), (error.StatusCode, error.Message));
@@ -121,7 +121,7 @@ public sealed class EventsTests
     [Fact]
     public async Task TriggerEvent_PrivateWorkflowListening_RunsOnlyForItsOwner()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         await f.Org().SendAsync("create_event", Definition("lead_created"));
         var nodes = new JsonArray(
             Js.O(("id", "1"), ("type", "start"), ("data", Js.O(("trigger", "Event"), ("event", "lead_created")))),

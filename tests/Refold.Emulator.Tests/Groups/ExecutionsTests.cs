@@ -4,7 +4,7 @@ using Refold.Emulator.Tests.Support;
 
 namespace Refold.Emulator.Tests.Groups;
 
-public sealed class ExecutionsTests
+public sealed class ExecutionsTests(SharedEmulator emulator) : IClassFixture<SharedEmulator>
 {
     private const string Globex = DemoOrg.GlobexAccount;
     private const string Initech = DemoOrg.InitechAccount;
@@ -12,7 +12,7 @@ public sealed class ExecutionsTests
     [Fact]
     public async Task ListExecutions_SeededOrg_HasARunInEveryStatus_NewestFirst()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var (status, page, _) = await f.RawAsync(HttpMethod.Get, "api/v2/public/execution?limit=50", apiKey: f.ApiKey);
         Assert.Equal(200, status);
         var statuses = page.A("docs").Select(d => d.S("status")).ToHashSet();
@@ -25,7 +25,7 @@ public sealed class ExecutionsTests
     [Fact]
     public async Task ListExecutions_Filters_ByStatusSourceWorkflowAndSlug()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         Assert.Equal(DemoWorkflows.ErroredExecution, Assert.Single(await f.ExecutionsAsync(Js.O(("status", "ERRORED")))).S("_id"));
         Assert.Equal(DemoWorkflows.CompletedExecution, Assert.Single(await f.ExecutionsAsync(Js.O(("execution_source", "SCHEDULE")))).S("_id"));
         var byEvent = Assert.Single(await f.ExecutionsAsync(Js.O(("execution_source", "Event"))));
@@ -33,7 +33,7 @@ public sealed class ExecutionsTests
         Assert.Equal(3, (await f.ExecutionsAsync(Js.O(("workflow_id", DemoWorkflows.ContactSync)))).Count);
         Assert.Equal(3, (await f.ExecutionsAsync(Js.O(("slug", "zendesk,slack")))).Count);
         Assert.Equal(DemoWorkflows.RunningExecution, Assert.Single(await f.ExecutionsAsync(Js.O(("workflow_name", "REFUND")))).S("_id"));
-        Assert.Empty(await f.ExecutionsAsync(Js.O(("start_date", "2026-11-28"))));
+        Assert.Empty(await f.ExecutionsAsync(Js.O(("start_date", f.Date(1)))));
         Assert.Equal(DemoWorkflows.StoppedExecution, (await f.ExecutionsAsync(Js.O(("sortAsc", "true"))))[0].S("_id"));
 
         var page2 = await f.Org(Globex).SendAsync("list_executions", Js.O(("limit", 2), ("page", 2)));
@@ -45,7 +45,7 @@ public sealed class ExecutionsTests
     [Fact]
     public async Task Executions_SessionToken_SeesOnlyItsOwnAccountsRuns()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var token = await f.TokenForAsync(Initech);
         var own = (await f.Session(token).SendAsync("list_executions")).A("docs");
         Assert.Equal(DemoWorkflows.TimedOutExecution, Assert.Single(own).S("_id"));
@@ -62,7 +62,7 @@ public sealed class ExecutionsTests
     [Fact]
     public async Task Executions_AnotherOrg_SeesNoneOfTheDemoOrgsRuns()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         f.Emulator.State.AddOrg("tk_other_org_key_000000000000000000");
         var (status, page, _) = await f.RawAsync(HttpMethod.Get, "api/v2/public/execution", apiKey: "tk_other_org_key_000000000000000000");
         Assert.Equal(200, status);
@@ -74,7 +74,7 @@ public sealed class ExecutionsTests
     [Fact]
     public async Task GetExecution_Seeded_ShowsNodesInEntryOrderWithOutputs()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var completed = await f.RunAsync(DemoWorkflows.CompletedExecution);
         Assert.Equal(["Success", "Success", "Success", "Success", "Success"], completed.NodeStatuses());
         Assert.Equal("Schedule", completed.S("trigger_application_event"));
@@ -94,7 +94,7 @@ public sealed class ExecutionsTests
     [Fact]
     public async Task ListExecutionNodeBatches_BatchNode_PagesItsBatches_OtherNodesAre501()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var batches = await f.Org(Globex).SendAsync("list_execution_node_batches", Js.O(("execution_id", DemoWorkflows.CompletedExecution), ("node_id", "3")));
         Assert.Equal([0, 1], batches.A("docs").Select(b => b!["batch_index"]!.GetValue<int>()).ToArray());
         Assert.Equal(1, batches.A("docs")[1]!["output"]!["processed"]!.GetValue<int>());
@@ -113,7 +113,7 @@ public sealed class ExecutionsTests
     [Fact]
     public async Task ListWorkflowExecutionNodeBatches_WorkflowAndAccount_ListsBatchesAcrossRuns()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var batches = await f.Org().SendAsync("list_workflow_execution_node_batches", Js.O(("workflowId", DemoWorkflows.ContactSync), ("linkedAccountId", Globex)));
 
         // The completed run synced both batches; the stopped and stopping ones were halted before their first.
@@ -125,7 +125,7 @@ public sealed class ExecutionsTests
     [Fact]
     public async Task StopExecution_Running_GoesStoppingThenStopped()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var id = (await f.ExecuteAsync(DemoWorkflows.ContactSync, "hubspot")).S("execution_id")!;
         f.Clock.Advance(TimeSpan.FromSeconds(5));
 
@@ -148,7 +148,7 @@ public sealed class ExecutionsTests
     [Fact]
     public async Task RerunExecution_Errored_StartsANewRunWithTheSamePayload_ThatPassesOnceJiraIsConnected()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var rerun = await f.Org(Globex).SendAsync("rerun_execution", Js.O(("instanceId", DemoWorkflows.ErroredExecution)));
         Assert.Equal("success", rerun.S("status"));
         var firstId = rerun.S("id")!;
@@ -199,7 +199,7 @@ public sealed class ExecutionsTests
     [Fact]
     public async Task RerunExecution_CompletedOrRunning_Is400()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         foreach (var id in new[] { DemoWorkflows.CompletedExecution, DemoWorkflows.RunningExecution })
         {
             var error = await EmulatorFixture.FailsAsync(f.Org(Globex).SendAsync("rerun_execution", Js.O(("instanceId", id))));

@@ -3,12 +3,12 @@ using Refold.Emulator.Tests.Support;
 
 namespace Refold.Emulator.Tests.Groups;
 
-public sealed class HostedConnectTests
+public sealed class HostedConnectTests(SharedEmulator emulator) : IClassFixture<SharedEmulator>
 {
     [Fact]
     public async Task CreateConnectUrl_Properties_AreServedBackForThreeDays()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var token = await f.TokenForAsync(DemoOrg.GlobexAccount);
         var session = f.Session(token);
         var created = await session.SendAsync("create_connect_url", Js.O(("linked_account_id", DemoOrg.GlobexAccount), ("config_id", "staging"),
@@ -27,7 +27,7 @@ public sealed class HostedConnectTests
     [Fact]
     public async Task CreateConnectUrl_OtherAccountInQuery_Is403()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var token = await f.TokenForAsync(DemoOrg.GlobexAccount);
         var error = await EmulatorFixture.FailsAsync(f.Session(token).SendAsync("create_connect_url",
             Js.O(("linked_account_id", DemoOrg.InitechAccount), ("properties", Js.O()))));
@@ -37,7 +37,7 @@ public sealed class HostedConnectTests
     [Fact]
     public async Task GetHostedProperties_OtherTokenOfSameAccount_SeesNothing()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var first = await f.TokenForAsync(DemoOrg.GlobexAccount);
         await f.Session(first).SendAsync("create_connect_url", Js.O(("linked_account_id", DemoOrg.GlobexAccount), ("properties", Js.O(("plan", "pro")))));
         var second = await f.TokenForAsync(DemoOrg.GlobexAccount);

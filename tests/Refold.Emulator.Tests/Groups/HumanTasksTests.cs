@@ -4,14 +4,14 @@ using Refold.Emulator.Tests.Support;
 
 namespace Refold.Emulator.Tests.Groups;
 
-public sealed class HumanTasksTests
+public sealed class HumanTasksTests(SharedEmulator emulator) : IClassFixture<SharedEmulator>
 {
     private static string TaskPath(string id) => $"api/v2/public/human-tasks/{id}";
 
     [Fact]
     public async Task GetHumanTask_NoCredential_ShowsTheFormWithoutInternalLinks()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var (status, task, _) = await f.RawAsync(HttpMethod.Get, TaskPath(DemoWorkflows.WaitingTask));
         Assert.Equal(200, status);
         Assert.Equal(("Approve refund", "WAITING"), (task.S("name"), task.S("status")));
@@ -30,7 +30,7 @@ public sealed class HumanTasksTests
     [Fact]
     public async Task GetHumanTask_Unknown_Is404SpecifiedFormNotFound()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var (status, body, _) = await f.RawAsync(HttpMethod.Get, TaskPath("66a1f00dbeefcafe00001999"));
         Assert.Equal(404, status);
         Assert.Equal("""{"status_code":404,"http_error_type":"NOT_FOUND","error_code":"SERVER_ERROR","message":"Specified Form Not Found"}""", body!.ToJsonString());
@@ -43,7 +43,7 @@ public sealed class HumanTasksTests
     [InlineData("""{"approve":true,"bonus":5}""", "bonus is not a field of this form")]
     public async Task SubmitHumanTask_AnswersThatDoNotFitTheForm_Are400(string answers, string message)
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var (status, body, _) = await f.RawAsync(HttpMethod.Post, TaskPath(DemoWorkflows.WaitingTask), body: Js.O(("data", JsonNode.Parse(answers))));
         Assert.Equal(400, status);
         Assert.Equal(message, body.S("message"));
@@ -54,7 +54,7 @@ public sealed class HumanTasksTests
     [Fact]
     public async Task SubmitHumanTask_Waiting_LetsTheExecutionFinish_ASecondSubmitIs400()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var answer = await f.Org().SendAsync("submit_human_task", Js.O(("id", DemoWorkflows.WaitingTask), ("data", Js.O(("approve", true), ("comment", "duplicate charge confirmed")))));
         Assert.Equal("Form submitted successfully", answer.S("message"));
 
@@ -76,7 +76,7 @@ public sealed class HumanTasksTests
     [Fact]
     public async Task HumanTask_NotAnsweredBeforeItExpires_TimesTheExecutionOut()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var id = (await f.ExecuteAsync(DemoWorkflows.RefundApproval, "slack", Js.O(("invoice_id", "in_1Pb"), ("amount", 1250))))!.S("execution_id")!;
         f.Clock.Advance(TimeSpan.FromMilliseconds(1));
         var waiting = await f.RunAsync(id);
@@ -96,7 +96,7 @@ public sealed class HumanTasksTests
     [Fact]
     public async Task SubmitHumanTask_WithoutData_Is400NamingTheField()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var (status, body, _) = await f.RawAsync(HttpMethod.Post, TaskPath(DemoWorkflows.WaitingTask), body: Js.O(("answers", Js.O())));
         Assert.Equal(400, status);
         Assert.Equal("data is required", body.S("message"));

@@ -4,8 +4,8 @@ using Refold.Emulator.Tests.Support;
 
 namespace Refold.Emulator.Tests.Groups;
 
-/// <summary>Schedules, fired by the engine on the fixture's fake clock (it starts at 2026-11-27T12:00:00Z).</summary>
-public sealed class SchedulesTests
+/// <summary>Schedules, fired by the engine on the class's fake clock (each test's org starts at noon UTC, <see cref="EmulatorFixture.StartedAt"/>).</summary>
+public sealed class SchedulesTests(SharedEmulator emulator) : IClassFixture<SharedEmulator>
 {
     private const string Globex = DemoOrg.GlobexAccount;
 
@@ -21,7 +21,7 @@ public sealed class SchedulesTests
     [Fact]
     public async Task ListSchedules_Account_ShowsItsSchedulesWithTheWorkflowExpanded()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var schedule = Assert.Single((await f.Org(Globex).SendAsync("list_schedules")).A("docs"))!;
         Assert.Equal((DemoWorkflows.NightlySchedule, "0 2 * * *", "running"), (schedule.S("_id"), schedule.S("cron_patten"), schedule.S("status")));
         Assert.Equal("Nightly contact sync", schedule["workflow"].S("name"));
@@ -32,7 +32,7 @@ public sealed class SchedulesTests
     [Fact]
     public async Task Schedules_OrgOnly_RefuseSessionTokensAndNeedTheAccountHeader()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var token = await f.TokenForAsync(Globex);
         var (status, _, _) = await f.RawAsync(HttpMethod.Get, "api/v1/workflow/public/scheduled", bearer: token);
         Assert.Equal(401, status);
@@ -44,7 +44,7 @@ public sealed class SchedulesTests
     [Fact]
     public async Task RegisterSchedule_Cron_FiresOnTheEmulatorClockWithItsPayload()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var schedule = await f.Org(Globex).SendAsync("register_schedule", Cron("*/5 * * * *"));
         Assert.Equal(("*/5 * * * *", "running", false, DemoWorkflows.ContactSync), (schedule.S("cron_patten"), schedule.S("status"), schedule!["inactive"]!.GetValue<bool>(), schedule.S("workflow")));
         var eventId = schedule.S("event_id")!;
@@ -52,10 +52,10 @@ public sealed class SchedulesTests
 
         f.Clock.Advance(TimeSpan.FromMinutes(5));
         var first = Assert.Single(await FiredAtAsync(f, eventId));
-        Assert.Equal("2026-11-27T12:05:00.000Z", first);
+        Assert.Equal(f.Stamp(TimeSpan.FromMinutes(5)), first);
 
         f.Clock.Advance(TimeSpan.FromMinutes(10));
-        Assert.Equal(["2026-11-27T12:05:00.000Z", "2026-11-27T12:10:00.000Z", "2026-11-27T12:15:00.000Z"], await FiredAtAsync(f, eventId));
+        Assert.Equal([f.Stamp(TimeSpan.FromMinutes(5)), f.Stamp(TimeSpan.FromMinutes(10)), f.Stamp(TimeSpan.FromMinutes(15))], await FiredAtAsync(f, eventId));
         var run = (await f.ExecutionsAsync(Js.O(("execution_source", "SCHEDULE")))).First(e => e.S("associated_event_id") == eventId)!;
         var detail = await f.RunAsync(run.S("_id")!);
         Assert.Equal("delta", detail.Node("1")!["latest_output"]!["payload"].S("mode"));
@@ -65,7 +65,7 @@ public sealed class SchedulesTests
     [Fact]
     public async Task PauseSchedule_StopsTheFiring_ResumeStartsItAgain()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var schedule = await f.Org(Globex).SendAsync("register_schedule", Cron("*/5 * * * *"));
         var id = schedule.S("_id");
         var paused = await f.Org(Globex).SendAsync("pause_schedule", Js.O(("schedule_id", id)));
@@ -77,57 +77,59 @@ public sealed class SchedulesTests
         var resumed = await f.Org(Globex).SendAsync("resume_schedule", Js.O(("schedule_id", id)));
         Assert.Equal(("running", false), (resumed.S("status"), resumed!["inactive"]!.GetValue<bool>()));
         f.Clock.Advance(TimeSpan.FromMinutes(3));
-        Assert.Equal(["2026-11-27T12:15:00.000Z"], await FiredAtAsync(f, schedule.S("event_id")!));
+        Assert.Equal([f.Stamp(TimeSpan.FromMinutes(15))], await FiredAtAsync(f, schedule.S("event_id")!));
     }
 
     [Fact]
     public async Task RegisterSchedule_Interval_FiresOnceAtEachMoment()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
+        var today = f.StartedAt.UtcDateTime;
         var body = Js.O(("slug", "hubspot"), ("workflow_id_alias", DemoWorkflows.ContactSync), ("config_id", Globex), ("trigger_type", "interval"),
             ("interval_dates", new JsonArray(
-                Js.O(("day", 27), ("month", 11), ("year", 2026), ("hour", 14), ("minute", 30)),
-                Js.O(("date", Js.O(("day", 27), ("month", 11), ("year", 2026), ("hour", 13), ("minute", 0), ("second", 0)))))));
+                Js.O(("day", today.Day), ("month", today.Month), ("year", today.Year), ("hour", 14), ("minute", 30)),
+                Js.O(("date", Js.O(("day", today.Day), ("month", today.Month), ("year", today.Year), ("hour", 13), ("minute", 0), ("second", 0)))))));
         var schedule = await f.Org(Globex).SendAsync("register_schedule", body);
         Assert.Equal(2, schedule.A("trigger_interval").Count);
 
         f.Clock.Advance(TimeSpan.FromDays(2));
-        Assert.Equal(["2026-11-27T13:00:00.000Z", "2026-11-27T14:30:00.000Z"], await FiredAtAsync(f, schedule.S("event_id")!));
+        Assert.Equal([f.Stamp(TimeSpan.FromHours(1)), f.Stamp(TimeSpan.FromHours(2.5))], await FiredAtAsync(f, schedule.S("event_id")!));
     }
 
     [Fact]
     public async Task RegisterSchedule_TimeZoneAndWindow_FireAtLocalTimesInsideTheWindow()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var body = Cron("0 9 * * *").Also(b =>
         {
             b["tz"] = "Europe/Berlin";
-            b["startDate"] = "2026-11-29";
-            b["endDate"] = "2026-11-30";
+            b["startDate"] = f.Date(2);
+            b["endDate"] = f.Date(3);
         });
         var schedule = await f.Org(Globex).SendAsync("register_schedule", body);
         Assert.Equal("Europe/Berlin", schedule!["options"].S("tz"));
 
         f.Clock.Advance(TimeSpan.FromDays(5));
-        Assert.Equal(["2026-11-29T08:00:00.000Z", "2026-11-30T08:00:00.000Z"], await FiredAtAsync(f, schedule.S("event_id")!));
+        // 09:00 in Berlin is 08:00 UTC (CET, +01:00, in the weeks after 27 November that a class's clock covers).
+        Assert.Equal([f.Stamp(TimeSpan.FromHours(44)), f.Stamp(TimeSpan.FromHours(68))], await FiredAtAsync(f, schedule.S("event_id")!));
     }
 
     [Fact]
     public async Task UpdateSchedule_NewCron_ChangesWhenItFires()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var schedule = await f.Org(Globex).SendAsync("register_schedule", Cron("*/5 * * * *"));
         var updated = await f.Org(Globex).SendAsync("update_schedule", Js.O(("schedule_id", schedule.S("_id")), ("regex", "0 * * * *"), ("payload", Js.O(("mode", "hourly")))));
         Assert.Equal(("0 * * * *", "hourly"), (updated.S("cron_patten"), updated!["payload"].S("mode")));
 
         f.Clock.Advance(TimeSpan.FromMinutes(90));
-        Assert.Equal(["2026-11-27T13:00:00.000Z"], await FiredAtAsync(f, schedule.S("event_id")!));
+        Assert.Equal([f.Stamp(TimeSpan.FromHours(1))], await FiredAtAsync(f, schedule.S("event_id")!));
     }
 
     [Fact]
     public async Task DeleteSchedule_RemovesIt_ThenItIs404AndNeverFires()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var schedule = await f.Org(Globex).SendAsync("register_schedule", Cron("*/5 * * * *"));
         var deleted = await f.Org(Globex).SendAsync("delete_schedule", Js.O(("schedule_id", schedule.S("_id"))));
         Assert.Equal("Scheduled Job Deleted Successfully", deleted.S("message"));
@@ -143,7 +145,7 @@ public sealed class SchedulesTests
     [Fact]
     public async Task Schedule_OfAnotherAccount_IsNotFound()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var error = await EmulatorFixture.FailsAsync(f.Org(DemoOrg.InitechAccount).SendAsync("pause_schedule", Js.O(("schedule_id", DemoWorkflows.NightlySchedule))));
         Assert.Equal((404, "Scheduled Job Not Found"), (error.StatusCode, error.Message));
     }
@@ -155,7 +157,7 @@ public sealed class SchedulesTests
     [InlineData("interval", "regex", "* * * * *", "interval_dates must list the moments to run as {day, month, year, hour, minute} objects")]
     public async Task RegisterSchedule_BadTrigger_Is400(string type, string field, string value, string message)
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var body = Cron("*/5 * * * *").Also(b =>
         {
             b["trigger_type"] = type;
@@ -168,7 +170,7 @@ public sealed class SchedulesTests
     [Fact]
     public async Task RegisterSchedule_PastIntervalOrUnknownWorkflow_IsRefused()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var past = Js.O(("slug", "hubspot"), ("workflow_id_alias", DemoWorkflows.ContactSync), ("config_id", Globex), ("trigger_type", "interval"),
             ("interval_dates", new JsonArray(Js.O(("day", 1), ("month", 1), ("year", 2026), ("hour", 9), ("minute", 0)))));
         var error = await EmulatorFixture.FailsAsync(f.Org(Globex).SendAsync("register_schedule", past));
@@ -185,17 +187,17 @@ public sealed class SchedulesTests
     [Fact]
     public async Task SeededNightlySchedule_FiresAtTwoUtc()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         f.Clock.Advance(TimeSpan.FromHours(15));
         var fired = await FiredAtAsync(f, DemoWorkflows.NightlyScheduleEvent);
         Assert.Equal(2, fired.Count);
-        Assert.Equal("2026-11-28T02:00:00.000Z", fired[^1]);
+        Assert.Equal(f.Stamp(TimeSpan.FromHours(14)), fired[^1]);
     }
 
     [Fact]
     public async Task Schedule_OfAnUnpublishedWorkflow_DoesNotRun()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var schedule = await f.Org(Globex).SendAsync("register_schedule", Cron("*/5 * * * *", workflow: "lead-router"));
         var token = await f.TokenForAsync(Globex);
         await f.Session(token).SendAsync("publish_workflow", Js.O(("workflowId", DemoWorkflows.LeadRouter), ("published", false)));

@@ -5,12 +5,12 @@ using Refold.Emulator.Tests.Support;
 
 namespace Refold.Emulator.Tests.Groups;
 
-public sealed class SessionTokensTests
+public sealed class SessionTokensTests(SharedEmulator emulator) : IClassFixture<SharedEmulator>
 {
     [Fact]
     public async Task GenerateSessionToken_Twice_ReusesTheLiveTokenWithShrinkingExpiry()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var args = Js.O(("linked_account_id", DemoOrg.GlobexAccount));
         var first = await f.Org().SendAsync("generate_session_token", args);
         f.Clock.Advance(TimeSpan.FromMinutes(10));
@@ -28,21 +28,21 @@ public sealed class SessionTokensTests
     [Fact]
     public async Task GenerateSessionToken_Claims_AreRefoldsAndSignedHs256()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var token = await f.TokenForAsync(DemoOrg.InitechAccount);
         var claims = SessionTokenClaims.TryRead(token)!;
-        Assert.Equal(EmulatorDefaults.OrgId, claims.OrgId);
+        Assert.Equal(f.OrgId, claims.OrgId);
         Assert.Equal(DemoOrg.InitechAccount, claims.LinkedAccountId);
         Assert.Equal("test", claims.Environment);
-        Assert.Equal(EmulatorFixture.Start, claims.IssuedAt);
-        Assert.Equal(EmulatorFixture.Start.AddDays(7), claims.ExpiresAt);
+        Assert.Equal(f.StartedAt, claims.IssuedAt);
+        Assert.Equal(f.StartedAt.AddDays(7), claims.ExpiresAt);
         Assert.StartsWith("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.", token);
     }
 
     [Fact]
     public async Task GenerateSessionToken_UnknownAccount_Is400InvalidLinkedAccountId()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var error = await EmulatorFixture.FailsAsync(f.Org().SendAsync("generate_session_token", Js.O(("linked_account_id", "acct_ghost"))));
         Assert.Equal(400, error.StatusCode);
         Assert.Equal("INVALID_LINKED_ACCOUNT_ID", error.ErrorCode);
@@ -52,7 +52,7 @@ public sealed class SessionTokensTests
     [Fact]
     public async Task GenerateSessionToken_NoBody_Is400LinkedAccountIdRequired()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var (status, body, _) = await f.RawAsync(HttpMethod.Post, "api/v2/public/session-token", apiKey: f.ApiKey, body: new JsonObject());
         Assert.Equal(400, status);
         Assert.Equal("""{"status_code":400,"http_error_type":"BAD_REQUEST","error":"SERVER_ERROR","message":"linked_account_id is required"}""", body!.ToJsonString());
@@ -61,7 +61,7 @@ public sealed class SessionTokensTests
     [Fact]
     public async Task SessionToken_AfterExpiry_Is401InvalidToken()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var token = await f.TokenForAsync(DemoOrg.GlobexAccount);
         f.Clock.Advance(TimeSpan.FromDays(7) - TimeSpan.FromSeconds(1));
         Assert.Equal(200, (await f.RawAsync(HttpMethod.Get, "api/v2/public/session/active-linked-account", bearer: token)).Status);
@@ -76,7 +76,7 @@ public sealed class SessionTokensTests
     [Fact]
     public async Task RevokeSessionToken_Live_RevokesItAndItsReuse()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var token = await f.TokenForAsync(DemoOrg.GlobexAccount);
         var revoked = await f.Session(token).SendAsync("revoke_session_token");
         Assert.Equal(1, revoked!["revoked_count"]!.GetValue<int>());
@@ -92,7 +92,7 @@ public sealed class SessionTokensTests
     [Fact]
     public async Task AccountOperation_NoBearer_Is401TokenMissing()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var (status, body, _) = await f.RawAsync(HttpMethod.Get, "api/v2/public/hosted-properties", apiKey: f.ApiKey);
         Assert.Equal(401, status);
         Assert.Equal("""{"status_code":401,"http_error_type":"UNAUTHORIZED","error":"INVALID_TOKEN","message":"Authorization Token Missing"}""", body!.ToJsonString());
@@ -101,7 +101,7 @@ public sealed class SessionTokensTests
     [Fact]
     public async Task SessionToken_Forged_Is401InvalidToken()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var token = await f.TokenForAsync(DemoOrg.GlobexAccount);
         var parts = token.Split('.');
         var forgedClaims = System.Buffers.Text.Base64Url.EncodeToString(System.Text.Encoding.UTF8.GetBytes(
@@ -113,7 +113,7 @@ public sealed class SessionTokensTests
     [Fact]
     public async Task SessionToken_OtherAccountsData_IsNeverReturned()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var globex = await f.TokenForAsync(DemoOrg.GlobexAccount);
 
         // Path, header and query all name Initech; the token's account wins or the read is refused.
@@ -133,8 +133,8 @@ public sealed class SessionTokensTests
     [Fact]
     public async Task SessionToken_OfOneEnvironment_DoesNotOpenTheOther()
     {
-        await using var f = await EmulatorFixture.StartAsync();
-        f.Emulator.State.AddOrg("pk_demo_prod", EmulatorDefaults.OrgId);
+        await using var f = await emulator.FreshOrgAsync();
+        f.Emulator.State.AddOrg("pk_demo_prod", f.OrgId);
         await f.WithKey("pk_demo_prod").SendAsync("create_linked_account", Js.O(("account_id", DemoOrg.GlobexAccount), ("name", "Globex (prod)")));
         var testToken = await f.TokenForAsync(DemoOrg.GlobexAccount);
         var account = await f.Session(testToken).SendAsync("get_active_linked_account");

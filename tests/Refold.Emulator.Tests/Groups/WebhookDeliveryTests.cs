@@ -10,17 +10,23 @@ using Refold.Emulator.Tests.Support;
 namespace Refold.Emulator.Tests.Groups;
 
 /// <summary>Webhook delivery to a real local HTTP receiver: signature, body, filters, retries on the fake clock.</summary>
-public sealed class WebhookDeliveryTests
+public sealed class WebhookDeliveryTests(SharedEmulator emulator) : IClassFixture<SharedEmulator>
 {
     private const string Globex = DemoOrg.GlobexAccount;
 
     private static WebhookDelivery Delivery(EmulatorFixture f) => f.Emulator.Services.GetRequiredService<WebhookDelivery>();
 
-    // The attempts the delivery service reports, in order.
-    private static Channel<WebhookAttempt> Attempts(EmulatorFixture f)
+    // The attempts the delivery service reports to this receiver, in order (the class's emulator is shared by its tests).
+    private static Channel<WebhookAttempt> Attempts(EmulatorFixture f, WebhookReceiver receiver)
     {
         var attempts = Channel.CreateUnbounded<WebhookAttempt>();
-        Delivery(f).Attempted += a => attempts.Writer.TryWrite(a);
+        Delivery(f).Attempted += a =>
+        {
+            if (a.Url.StartsWith(receiver.Url.ToString(), StringComparison.Ordinal))
+            {
+                attempts.Writer.TryWrite(a);
+            }
+        };
         return attempts;
     }
 
@@ -52,8 +58,8 @@ public sealed class WebhookDeliveryTests
     public async Task WorkflowCompleted_IsPostedWithRefoldsBody_AndASignatureThatVerifies()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
-        await using var f = await EmulatorFixture.StartAsync();
-        var attempts = Attempts(f);
+        await using var f = await emulator.FreshOrgAsync();
+        var attempts = Attempts(f, receiver);
         var webhookId = await SubscribeAsync(f, new Uri(receiver.Url, "hooks/refold"), "Workflow Completed");
 
         var runId = await CompleteAnnouncementAsync(f);
@@ -77,8 +83,8 @@ public sealed class WebhookDeliveryTests
     public async Task FailedDelivery_IsRetriedWithExponentialBackoffOnTheEmulatorClock()
     {
         await using var receiver = await WebhookReceiver.StartAsync(n => n <= 2 ? 500 : 200);
-        await using var f = await EmulatorFixture.StartAsync();
-        var attempts = Attempts(f);
+        await using var f = await emulator.FreshOrgAsync();
+        var attempts = Attempts(f, receiver);
         await SubscribeAsync(f, receiver.Url, "Workflow Errored");
         await f.ExecuteAsync(DemoWorkflows.TicketEscalation, "zendesk", Js.O(("ticket_id", "4711")));
         f.Clock.Advance(TimeSpan.FromSeconds(10));
@@ -108,8 +114,8 @@ public sealed class WebhookDeliveryTests
     public async Task FailingReceiver_GetsTheFirstAttemptAndThreeRetries_ThenNothingMore()
     {
         await using var receiver = await WebhookReceiver.StartAsync(_ => 503);
-        await using var f = await EmulatorFixture.StartAsync();
-        var attempts = Attempts(f);
+        await using var f = await emulator.FreshOrgAsync();
+        var attempts = Attempts(f, receiver);
         await SubscribeAsync(f, receiver.Url, "Workflow Completed");
         await CompleteAnnouncementAsync(f);
 
@@ -131,7 +137,7 @@ public sealed class WebhookDeliveryTests
     public async Task Delivery_GoesOnlyToEnabledWebhooksSubscribedToTheEventAndItsWorkflow()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         await SubscribeAsync(f, new Uri(receiver.Url, "match"), "Workflow Completed", w => w["workflow_ids"] = new JsonArray(DemoWorkflows.InvoiceAnnouncement));
         await SubscribeAsync(f, new Uri(receiver.Url, "disabled"), "Workflow Completed", w => w["is_enabled"] = false);
         await SubscribeAsync(f, new Uri(receiver.Url, "other-event"), "Workflow Errored");
@@ -149,7 +155,7 @@ public sealed class WebhookDeliveryTests
     public async Task CustomWebhook_GetsItsTemplateRenderedWithItsHeadersAndMethod()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         await SubscribeAsync(f, receiver.Url, "Workflow Completed", w =>
         {
             w["method"] = "PUT";
@@ -169,7 +175,7 @@ public sealed class WebhookDeliveryTests
     public async Task ConnectionDeleted_IsDeliveredWithTheConnectionBody()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         await SubscribeAsync(f, receiver.Url, "Connection Deleted");
         await f.Org(Globex).SendAsync("delete_linked_account_integration", Js.O(("slug", "slack")));
 

@@ -5,7 +5,7 @@ using Refold.Emulator.Tests.Support;
 
 namespace Refold.Emulator.Tests.Groups;
 
-public sealed class WebhooksTests
+public sealed class WebhooksTests(SharedEmulator emulator) : IClassFixture<SharedEmulator>
 {
     private static JsonObject NewWebhook(string url = "https://hooks.example.com/a") =>
         Js.O(("webhook_url", url), ("webhook_events", new JsonArray("Connection Created", "Workflow Errored")));
@@ -13,7 +13,7 @@ public sealed class WebhooksTests
     [Fact]
     public async Task CreateWebhook_Valid_IsListedGettableWithDefaults()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var created = await f.Org().SendAsync("create_webhook", NewWebhook());
         Assert.Equal("POST", created.S("method"));
         Assert.True(created!["is_enabled"]!.GetValue<bool>());
@@ -29,7 +29,7 @@ public sealed class WebhooksTests
     [Fact]
     public async Task CreateWebhook_UnknownEvent_Is400InvalidEvent()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var body = Js.O(("webhook_url", "https://hooks.example.com/a"), ("webhook_events", new JsonArray("Something Happened")));
 
         // Raw: the client refuses an unknown event name before sending (the catalog's enum); the emulator must too.
@@ -43,7 +43,7 @@ public sealed class WebhooksTests
     [Fact]
     public async Task CreateWebhook_BadBodies_Are400NamingTheField()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var (s1, b1, _) = await f.RawAsync(HttpMethod.Post, "api/v2/public/webhook", apiKey: f.ApiKey, body: Js.O(("webhook_url", "ftp://x"), ("webhook_events", new JsonArray("Connection Created"))));
         Assert.Equal(400, s1);
         Assert.Contains("webhook_url", b1.S("message"));
@@ -61,15 +61,15 @@ public sealed class WebhooksTests
     [Fact]
     public async Task UpdateWebhook_OnlySentFields_Change()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var id = (await f.Org().SendAsync("create_webhook", NewWebhook())).S("_id");
         f.Clock.Advance(TimeSpan.FromMinutes(1));
         var updated = await f.Org().SendAsync("update_webhook", Js.O(("id", id), ("is_enabled", false), ("webhook_body", Js.O(("text", "{{event.event}}")))));
         Assert.False(updated!["is_enabled"]!.GetValue<bool>());
         Assert.Equal("https://hooks.example.com/a", updated.S("webhook_url"));
         Assert.Equal("slack", updated.S("webhook_type"));
-        Assert.Equal("2026-11-27T12:01:00.000Z", updated.S("updatedAt"));
-        Assert.Equal("2026-11-27T12:00:00.000Z", updated.S("createdAt"));
+        Assert.Equal(f.Stamp(TimeSpan.FromMinutes(1)), updated.S("updatedAt"));
+        Assert.Equal(f.Stamp(TimeSpan.Zero), updated.S("createdAt"));
     }
 
     [Theory]
@@ -78,7 +78,7 @@ public sealed class WebhooksTests
     [InlineData("DELETE")]
     public async Task Webhook_UnknownId_Is400ResourceNotFound(string method)
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var (status, body, _) = await f.RawAsync(new HttpMethod(method), "api/v2/public/webhook/66a1f00dbeefcafe00000999", apiKey: f.ApiKey,
             body: method == "PUT" ? Js.O(("is_enabled", true)) : null);
         Assert.Equal(400, status);
@@ -88,7 +88,7 @@ public sealed class WebhooksTests
     [Fact]
     public async Task Webhook_UnknownId_MapsToNotFoundInTheClient()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var error = await EmulatorFixture.FailsAsync(f.Org().SendAsync("get_webhook", Js.O(("id", "66a1f00dbeefcafe00000999"))));
         Assert.Equal(RefoldErrorKind.NotFound, error.Kind);
     }
@@ -96,7 +96,7 @@ public sealed class WebhooksTests
     [Fact]
     public async Task DeleteWebhook_Existing_ReturnsTheRemainingOnes()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var id = (await f.Org().SendAsync("create_webhook", NewWebhook())).S("_id");
         var remaining = (await f.Org().SendAsync("delete_webhook", Js.O(("id", id))))!.AsArray();
         Assert.Single(remaining);
@@ -106,7 +106,7 @@ public sealed class WebhooksTests
     [Fact]
     public async Task EditWebhookGroup_SetThenClear_LabelsOnlyTheNamedWebhooks()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var a = (await f.Org().SendAsync("create_webhook", NewWebhook("https://a.example.com"))).S("_id");
         var b = (await f.Org().SendAsync("create_webhook", NewWebhook("https://b.example.com"))).S("_id");
         var touched = (await f.Org().SendAsync("edit_webhook_group", Js.O(("webhookIds", new JsonArray(a, b)), ("group", "billing"))))!.AsArray();
@@ -121,7 +121,7 @@ public sealed class WebhooksTests
     [Fact]
     public async Task EditWebhookGroup_EmptyIds_Is400WebhookIdsRequired()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var (status, body, _) = await f.RawAsync(HttpMethod.Put, "api/v2/public/webhooks/group/edit", apiKey: f.ApiKey, body: Js.O(("webhookIds", new JsonArray())));
         Assert.Equal(400, status);
         Assert.Equal("webhookIds is required", body.S("message"));
@@ -130,7 +130,7 @@ public sealed class WebhooksTests
     [Fact]
     public async Task SubscribeWebhookEvents_Deprecated_AddsToTheOrgWebhook()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var result = await f.Org().SendAsync("subscribe_webhook_events", Js.O(("webhook_events", new JsonArray("workflow-completed"))));
         Assert.Contains("Workflow Completed", result.A("webhook_events").Select(e => e!.GetValue<string>()));
         var after = await f.Org().SendAsync("unsubscribe_webhook_event", Js.O(("webhook_event", "Workflow Completed")));

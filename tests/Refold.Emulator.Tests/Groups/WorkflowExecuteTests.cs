@@ -7,7 +7,7 @@ using Refold.Emulator.Tests.Support;
 namespace Refold.Emulator.Tests.Groups;
 
 /// <summary>execute_workflow and the engine behind it, on the fixture's fake clock.</summary>
-public sealed class WorkflowExecuteTests
+public sealed class WorkflowExecuteTests(SharedEmulator emulator) : IClassFixture<SharedEmulator>
 {
     private const string Globex = DemoOrg.GlobexAccount;
     private const string Initech = DemoOrg.InitechAccount;
@@ -41,7 +41,7 @@ public sealed class WorkflowExecuteTests
     [Fact]
     public async Task ExecuteWorkflow_Async_AnswersAtOnce_ThenRunsNodeByNodeOnTheEmulatorClock()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var started = await f.ExecuteAsync(DemoWorkflows.ContactSync, "hubspot", Js.O(("mode", "full")));
         Assert.Equal("Workflow execution started", started.S("message"));
         var id = started.S("execution_id")!;
@@ -76,7 +76,7 @@ public sealed class WorkflowExecuteTests
     [Fact]
     public async Task ExecuteWorkflow_Sync_WaitsAndAnswersTheResponseNodesValueAndStatus()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var id = await PublishAsync(f, [Start(), ListChannels(), Respond("3", Js.O(("channels", "{{node.2.total}}"), ("asked_by", "{{payload.who}}")), 201)]);
 
         var (status, body, _) = await f.RawAsync(HttpMethod.Post, $"api/v2/public/workflow/{id}/execute", apiKey: f.ApiKey, body: Js.O(("who", "ops")),
@@ -95,7 +95,7 @@ public sealed class WorkflowExecuteTests
     [Fact]
     public async Task ExecuteWorkflow_MissingSlugHeader_Is400WithTheServerErrorShape()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var (status, body, _) = await f.RawAsync(HttpMethod.Post, $"api/v2/public/workflow/{DemoWorkflows.ContactSync}/execute", apiKey: f.ApiKey,
             body: Js.O(), headers: Headers(("linked_account_id", Globex)));
         Assert.Equal(400, status);
@@ -105,7 +105,7 @@ public sealed class WorkflowExecuteTests
     [Fact]
     public async Task ExecuteWorkflow_WrongTarget_AnswersInvalidWorkflowId()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var wrongSlug = await EmulatorFixture.FailsAsync(f.ExecuteAsync(DemoWorkflows.ContactSync, "zendesk"));
         Assert.Equal((400, "INVALID_WORKFLOW_ID"), (wrongSlug.StatusCode, wrongSlug.ErrorCode));
         Assert.Contains("belongs to application 'hubspot'", wrongSlug.Message);
@@ -127,7 +127,7 @@ public sealed class WorkflowExecuteTests
     [Fact]
     public async Task ExecuteWorkflow_FailingNode_RetriesThenErrorsTheRun()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var events = new ConcurrentQueue<EmulatorEvent>();
         f.Emulator.Events.Published += events.Enqueue;
         var id = (await f.ExecuteAsync(DemoWorkflows.TicketEscalation, "zendesk", Js.O(("ticket_id", "4711")))).S("execution_id")!;
@@ -157,7 +157,7 @@ public sealed class WorkflowExecuteTests
     [Fact]
     public async Task ExecuteWorkflow_SessionToken_RunsForTheTokensOwnAccount()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var token = await f.TokenForAsync(Initech);
         var id = (await f.Session(token).SendAsync("execute_workflow", Js.O(("workflowId", DemoWorkflows.ContactSync), ("slug", "hubspot")))).S("execution_id")!;
         f.Clock.Advance(TimeSpan.FromSeconds(5));
@@ -171,7 +171,7 @@ public sealed class WorkflowExecuteTests
     [Fact]
     public async Task ExecuteWorkflow_BodyWrappedInPayload_IsUnwrapped()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var (status, body, _) = await f.RawAsync(HttpMethod.Post, $"api/v2/public/workflow/{DemoWorkflows.TicketEscalation}/execute", apiKey: f.ApiKey,
             body: Js.O(("payload", Js.O(("ticket_id", "4712")))), headers: Headers(("linked_account_id", Globex), ("slug", "zendesk")));
         Assert.Equal(200, status);
@@ -184,7 +184,7 @@ public sealed class WorkflowExecuteTests
     [Fact]
     public async Task ExecuteWorkflow_LongerThanSettingsTimeout_TimesOut()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var events = new ConcurrentQueue<EmulatorEvent>();
         f.Emulator.Events.Published += events.Enqueue;
         var id = await PublishAsync(f, [Start(), Js.O(("id", "2"), ("type", "delay"), ("data", Js.O(("duration_ms", 10_000)))), Respond("3", Js.O(("ok", true)))],
@@ -201,7 +201,7 @@ public sealed class WorkflowExecuteTests
     [Fact]
     public async Task ExecuteWorkflow_Completed_PublishesWorkflowCompletedWithRefoldsBody()
     {
-        await using var f = await EmulatorFixture.StartAsync();
+        await using var f = await emulator.FreshOrgAsync();
         var events = new ConcurrentQueue<EmulatorEvent>();
         f.Emulator.Events.Published += events.Enqueue;
         var id = await PublishAsync(f, [Start(), ListChannels(), Respond("3", Js.O(("n", "{{node.2.total}}")))]);

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Refold.Api.Client;
 using Refold.Api.Errors;
+using Refold.Emulator.State;
 
 namespace Refold.Emulator.Tests.Support;
 
@@ -28,6 +29,7 @@ internal sealed class EmulatorFixture : IAsyncDisposable
         _ownsEmulator = apiKey is null;
         ApiKey = apiKey ?? emulator.ApiKey;
         OrgId = orgId ?? EmulatorDefaults.OrgId;
+        StartedAt = clock.GetUtcNow();
         var services = new ServiceCollection();
 
         // The client's own limiter and retries run on the real clock; the emulator's clock is the fake one.
@@ -56,6 +58,15 @@ internal sealed class EmulatorFixture : IAsyncDisposable
 
     /// <summary>The id of this fixture's org.</summary>
     public string OrgId { get; }
+
+    /// <summary>The emulator's time when this fixture's org began: <see cref="Start"/>, or a later noon UTC on a <see cref="SharedEmulator"/>.</summary>
+    public DateTimeOffset StartedAt { get; }
+
+    /// <summary>The timestamp Refold writes for <paramref name="after"/> past <see cref="StartedAt"/>, e.g. <c>2026-11-27T12:05:00.000Z</c>.</summary>
+    public string Stamp(TimeSpan after) => EmulatorState.Iso(StartedAt + after);
+
+    /// <summary>The date <paramref name="days"/> days after <see cref="StartedAt"/>, written YYYY-MM-DD.</summary>
+    public string Date(int days) => StartedAt.AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>Starts an emulator of its own (for tests that need special options, a data file or their own clock).</summary>
 
@@ -136,6 +147,11 @@ internal sealed class EmulatorFixture : IAsyncDisposable
         if (_ownsEmulator)
         {
             await Emulator.DisposeAsync();
+        }
+        else
+        {
+            // Nothing of this org (schedules, runs) moves when a later test of the class moves the clock.
+            Emulator.RemoveOrg(OrgId);
         }
     }
 }
