@@ -47,8 +47,7 @@ public static class Program
 
         try
         {
-            options = options with { Scale = Scale.ScaleSettings.Resolve(options, Environment.GetEnvironmentVariable) };
-            options = Http.TrustedProxies.Resolve(options, Environment.GetEnvironmentVariable);
+            options = ServerSettings.Resolve(options, Environment.GetEnvironmentVariable);
             await using var upstream = await Upstream.StartAsync(options, Environment.GetEnvironmentVariable, stop.Token);
             if (upstream.Banner is { } banner)
             {

@@ -146,13 +146,11 @@ public sealed class OAuthTests : IAsyncLifetime
     [Theory]
     [InlineData("http://issuer.example.com", "plain http off loopback")]
     [InlineData("ftp://127.0.0.1", "absolute https URL")]
-    public void Resolve_UnsafeAuthority_ClearErrorNamingTheFlag(string authority, string expected)
+    public void Parse_UnsafeAuthority_ClearErrorNamingTheFlag(string authority, string expected)
     {
-        var flags = new Dictionary<string, string> { ["--jwt-authority"] = authority, ["--jwt-audience"] = Audience };
+        var error = Assert.Throws<UsageException>(() => CommandLine.Parse(["--jwt-authority", authority, "--jwt-audience", Audience]));
 
-        var error = Assert.Throws<UsageException>(() => OAuthOptions.Resolve(flags, null, _ => null));
-
-        Assert.Contains("--jwt-authority", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("--jwt-authority", error.Message, StringComparison.Ordinal);
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
 
@@ -160,16 +158,15 @@ public sealed class OAuthTests : IAsyncLifetime
     public void Resolve_FlagsOverVariables_LoopbackHttpAcceptedAndAudienceRequired()
     {
         var variables = new Dictionary<string, string> { ["REFOLD_JWT_AUTHORITY"] = "http://127.0.0.1:9/", ["REFOLD_ACCOUNT_CLAIM"] = "acct", ["REFOLD_WRITE_SCOPE"] = "w" };
-        var flags = new Dictionary<string, string> { ["--jwt-audience"] = Audience, ["--write-scope"] = "mcp:write" };
 
-        var options = OAuthOptions.Resolve(flags, null, variables.GetValueOrDefault)!;
-        var half = Assert.Throws<UsageException>(() => OAuthOptions.Resolve(new Dictionary<string, string>(), null, variables.GetValueOrDefault));
+        var options = OAuthOptions.Resolve(ServerSettings.Resolve(CommandLine.Parse(["--jwt-audience", Audience, "--write-scope", "mcp:write"]), variables.GetValueOrDefault).OAuthSettings)!;
+        var half = Assert.Throws<UsageException>(() => OAuthOptions.Resolve(ServerSettings.Resolve(new ServerOptions(), variables.GetValueOrDefault).OAuthSettings));
 
         Assert.Equal(new Uri("http://127.0.0.1:9/"), options.Authority);
         Assert.Equal("acct", options.AccountClaim);
         Assert.Equal("mcp:write", options.WriteScope);
         Assert.Contains("--jwt-audience", half.Message, StringComparison.Ordinal);
-        Assert.Null(OAuthOptions.Resolve(new Dictionary<string, string>(), null, _ => null));
+        Assert.Null(OAuthOptions.Resolve(ServerSettings.Resolve(new ServerOptions(), _ => null).OAuthSettings));
     }
 
     private Task<HttpHarness> StartAsync(ToolMode mode = ToolMode.Compact) => HttpHarness.StartAsync(_upstream, new ServerOptions

@@ -42,8 +42,7 @@ public static class ServerFlags
             LinkedAccountIds, (o, v) => o with { Surface = o.Surface with { AllowedAccounts = v } }),
         F.List("--allowed-origins", "a,b", "HTTP: browser origins allowed besides loopback ones (DNS-rebinding protection)",
             origins => origins, (o, v) => o with { AllowedOrigins = v }),
-        F.List(Http.TrustedProxies.Flag, "a,b", $"HTTP: reverse proxies (addresses or CIDR ranges) whose X-Forwarded-For gives the client address; from any other peer the header is ignored (default none); or {Http.TrustedProxies.Variable}",
-            proxies => Http.TrustedProxies.Read(proxies, Http.TrustedProxies.Flag), (o, v) => o with { TrustedProxies = v }),
+        Http.TrustedProxies.Setting.ToFlag()!,
         F.WholeNumber("--max-request-bytes", "N", $"HTTP: largest request body (default {ServerOptions.DefaultMaxRequestBytes}); larger gets 413", 1, 1L << 30,
             (o, v) => o with { MaxRequestBytes = v }),
         F.WholeNumber("--max-sessions-per-credential", "N", $"HTTP: most concurrent sessions one credential may hold (default {Http.HttpSessionOptions.DefaultMaxSessionsPerCredential}); more get 429", 1, 100_000,
@@ -78,21 +77,15 @@ public static class ServerFlags
             o => o with { AccountTools = o.AccountTools with { Actions = true } }),
         F.WholeNumber("--max-account-tools", "N", $"at most N such tools per session, workflows first (default {AccountToolOptions.DefaultMax})", 0, AccountToolOptions.HighestMax,
             (o, v) => o with { AccountTools = o.AccountTools with { Max = (int)v } }),
-        F.Text("--audit-log", "FILE", "append a JSON line per write (who, tool, targets, masked arguments, outcome, Refold request id, duration) to FILE; or REFOLD_AUDIT_LOG",
-            (o, v) => o with { AuditLog = v }),
-        F.Text("--redis", "CONNECTION", "share every org's rate limit with the other replicas through this Redis (StackExchange.Redis connection string, e.g. redis.internal:6379,password=...); or REFOLD_REDIS; over HTTP needs REFOLD_TICKET_KEY, the same 32+ character key on every replica",
-            (o, v) => o with { Scale = o.Scale with { Redis = v } }),
-        F.OneOf("--session-mode", "HTTP: stateless serves every request on its own, so any replica answers any request; hybrid (default) keeps sessions for 2025-11-25 clients; or REFOLD_SESSION_MODE",
-            [("stateless", Scale.SessionMode.Stateless), ("hybrid", Scale.SessionMode.Hybrid)], (o, v) => o with { Scale = o.Scale with { Mode = v } }),
-        F.WholeNumber("--replicas", "N", "replicas you run: a replica that cannot reach Redis keeps 1/N of an org's rate (N: at least this, or as many as announced themselves); or REFOLD_REPLICAS", 1, 1000,
-            (o, v) => o with { Scale = o.Scale with { Replicas = (int)v } }),
+        Observability.AuditLog.Setting.ToFlag()!,
+        .. Flags(Scale.ScaleSettings.All),
         F.Text("--config", "FILE", "a JSON file whose \"Refold\" object sets the limits below by RefoldOptions names, e.g. \"CallDeadline\": 40 (flags win over REFOLD_* variables over the file; durations in seconds)",
             (o, v) => o with { ConfigFile = v }),
-        .. Hosting.RefoldSettings.All.Select(s => F.Text(s.Flag, s.Seconds ? "SECONDS" : s.Flag == "--org-id" ? "ID" : "N", $"{s.Help}; or {s.Variable}",
-            (o, v) => o with { RefoldSettings = new Dictionary<string, string>(o.RefoldSettings, StringComparer.Ordinal) { [s.Flag] = v } })),
-        .. Http.OAuthOptions.All.Select(s => F.Text(s.Flag, s.Flag.EndsWith("-authority", StringComparison.Ordinal) ? "URL" : "NAME", $"{s.Help}; or {s.Variable}",
-            (o, v) => o with { OAuthSettings = new Dictionary<string, string>(o.OAuthSettings, StringComparer.Ordinal) { [s.Flag] = v } })),
+        .. Flags(Hosting.RefoldSettings.All),
+        .. Flags(Http.OAuthOptions.All),
     ];
+
+    private static IEnumerable<F> Flags(IEnumerable<Hosting.Setting> settings) => settings.Select(s => s.ToFlag()).OfType<F>();
 
     private static HashSet<string> Toolsets(IReadOnlyList<string> ids)
     {

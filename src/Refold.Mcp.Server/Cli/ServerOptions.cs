@@ -69,14 +69,17 @@ public sealed record ServerOptions
     /// <summary><c>--config FILE</c>: a JSON file whose <c>Refold</c> section sets the client's limits (see <see cref="Hosting.RefoldSettings"/>).</summary>
     public string? ConfigFile { get; init; }
 
-    /// <summary><c>--audit-log FILE</c>: where every write is recorded as a JSON line (else <c>REFOLD_AUDIT_LOG</c>; none by default).</summary>
+    /// <summary><c>--audit-log FILE</c> or <c>REFOLD_AUDIT_LOG</c>: where every write is recorded as a JSON line (none by default).</summary>
     public string? AuditLog { get; init; }
-    /// <summary><c>--redis</c>, <c>--session-mode</c>, <c>--replicas</c> (completed from the environment by <see cref="Scale.ScaleSettings"/>).</summary>
+    /// <summary><c>--redis</c>, <c>--session-mode</c>, <c>--replicas</c>, <c>REFOLD_TICKET_KEY</c> (see <see cref="Scale.ScaleSettings"/>).</summary>
     public Scale.ScaleOptions Scale { get; init; } = new();
 
-    /// <summary>OAuth resource-server mode's flags (<c>--jwt-authority</c>, ...), by flag, as typed; resolved by <see cref="Http.OAuthOptions.Resolve"/>.</summary>
+    /// <summary>OAuth resource-server mode's settings (<c>--jwt-authority</c>, ...), by flag, as read; checked together by <see cref="Http.OAuthOptions.Resolve"/>.</summary>
     public IReadOnlyDictionary<string, string> OAuthSettings { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
-    /// <summary>The Refold client's limits given as flags (<c>--rate</c>, <c>--deadline</c>, ...), by flag, as typed.</summary>
-    public IReadOnlyDictionary<string, string> RefoldSettings { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+    /// <summary>
+    /// The Refold client's limits given (<c>--rate</c>, <c>REFOLD_DEADLINE</c>, ...), by <see cref="Refold.Api.Client.RefoldOptions"/>
+    /// property, each as what it sets; applied by <see cref="Hosting.RefoldSettings.Bind"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, Action<Refold.Api.Client.RefoldOptions>> RefoldLimits { get; init; } = new Dictionary<string, Action<Refold.Api.Client.RefoldOptions>>(StringComparer.Ordinal);
 }

@@ -30,11 +30,11 @@ public static class CoreServices
         services.AddSingleton(upstream);
         services.AddSingleton(toolSets ?? new ToolSets(options.Surface));
         services.AddSingleton(new AccountToolSources(options.AccountTools));
-        AuditLog.Register(services, options, Environment.GetEnvironmentVariable);
+        AuditLog.Register(services, options);
         services.AddRefoldScale(options.Scale);
         return services.AddRefoldClient(o =>
         {
-            RefoldSettings.Bind(o, options, Environment.GetEnvironmentVariable);
+            RefoldSettings.Bind(o, options);
             o.BaseUrl = upstream.BaseUrl;
         });
     }

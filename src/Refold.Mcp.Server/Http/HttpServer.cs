@@ -48,7 +48,7 @@ public static class HttpServer
         builder.Services.AddSingleton<CredentialSessions>();
         builder.Services.AddSingleton<SessionDirectory>();
         builder.Services.AddRefoldHealthChecks();
-        var oauth = OAuthOptions.Resolve(options.OAuthSettings, options.ConfigFile, Environment.GetEnvironmentVariable);
+        var oauth = OAuthOptions.Resolve(options.OAuthSettings);
         if (oauth is not null)
         {
             OAuthResourceServer.Add(builder.Services, oauth, upstream.DemoCredential ?? EnvironmentCredentials.Read(Environment.GetEnvironmentVariable));

@@ -1,5 +1,6 @@
 using System.Net;
 using Refold.Mcp.Server.Cli;
+using Refold.Mcp.Server.Hosting;
 
 namespace Refold.Mcp.Server.Http;
 
@@ -7,24 +8,20 @@ namespace Refold.Mcp.Server.Http;
 /// OAuth resource-server mode (<c>--jwt-authority</c>, <c>--jwt-audience</c>, <c>--account-claim</c>,
 /// <c>--read-scope</c>, <c>--write-scope</c>): the HTTP server accepts only bearer tokens its authorization server
 /// issued for it, and acts for the linked account a claim names with a session token it mints itself. Each setting is
-/// also a REFOLD_* variable and a key of the <c>OAuth</c> object in the <c>--config</c> file; flags win over variables
-/// over the file.
+/// also a REFOLD_* variable and a key of the <c>OAuth</c> object in the <c>--config</c> file (<see cref="All"/>).
 /// </summary>
 public sealed record OAuthOptions
 {
     public const string Section = "OAuth";
     public const string DefaultAccountClaim = "linked_account_id";
 
-    /// <summary>One setting: its flag, variable and config key.</summary>
-    public sealed record Setting(string Flag, string Variable, string Key, string Help);
-
     public static IReadOnlyList<Setting> All { get; } =
     [
-        new("--jwt-authority", "REFOLD_JWT_AUTHORITY", nameof(Authority), "OAuth: the authorization server (OpenID discovery and JWKS under it); https, or http on loopback only"),
-        new("--jwt-audience", "REFOLD_JWT_AUDIENCE", nameof(Audience), "OAuth: the audience tokens must be issued for (this server's resource URL)"),
-        new("--account-claim", "REFOLD_ACCOUNT_CLAIM", nameof(AccountClaim), $"OAuth: the claim naming the caller's linked account (default {DefaultAccountClaim})"),
-        new("--read-scope", "REFOLD_READ_SCOPE", nameof(ReadScope), "OAuth: a scope a token needs for any access (default: none needed)"),
-        new("--write-scope", "REFOLD_WRITE_SCOPE", nameof(WriteScope), "OAuth: the scope that adds tools that change data; without it a token gets read-only tools"),
+        OAuth("--jwt-authority", "REFOLD_JWT_AUTHORITY", nameof(Authority), "URL", "OAuth: the authorization server (OpenID discovery and JWKS under it); https, or http on loopback only", ReadAuthority),
+        OAuth("--jwt-audience", "REFOLD_JWT_AUDIENCE", nameof(Audience), "NAME", "OAuth: the audience tokens must be issued for (this server's resource URL)", SettingReaders.Text),
+        OAuth("--account-claim", "REFOLD_ACCOUNT_CLAIM", nameof(AccountClaim), "NAME", $"OAuth: the claim naming the caller's linked account (default {DefaultAccountClaim})", SettingReaders.Text),
+        OAuth("--read-scope", "REFOLD_READ_SCOPE", nameof(ReadScope), "NAME", "OAuth: a scope a token needs for any access (default: none needed)", SettingReaders.Text),
+        OAuth("--write-scope", "REFOLD_WRITE_SCOPE", nameof(WriteScope), "NAME", "OAuth: the scope that adds tools that change data; without it a token gets read-only tools", SettingReaders.Text),
     ];
 
     public Uri? Authority { get; init; }
@@ -38,20 +35,17 @@ public sealed record OAuthOptions
     public string? WriteScope { get; init; }
 
     /// <summary>
-    /// The options of the flags (<paramref name="flags"/>, by flag), the environment and the config file, checked; null
-    /// when no authority and no audience is set anywhere (the session-token and API-key modes then apply).
+    /// The options of the settings <see cref="ServerSettings.Resolve"/> gathered (<paramref name="settings"/>, by
+    /// flag), checked together; null when no authority and no audience is set anywhere (the session-token and API-key
+    /// modes then apply).
     /// </summary>
-    /// <exception cref="UsageException">A half-configured mode, a bad URL or an http authority off loopback, naming the setting.</exception>
-    public static OAuthOptions? Resolve(IReadOnlyDictionary<string, string> flags, string? configFile, Func<string, string?> environment)
+    /// <exception cref="UsageException">A half-configured mode.</exception>
+    public static OAuthOptions? Resolve(IReadOnlyDictionary<string, string> settings)
     {
-        var file = Hosting.ConfigFile.Section(configFile, Section);
+        string? Value(string flag) => settings.GetValueOrDefault(flag) is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
-        string? Value(Setting s) =>
-            new[] { flags.GetValueOrDefault(s.Flag), environment(s.Variable), file?[s.Key] }.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();
-
-        var values = All.ToDictionary(s => s.Key, Value);
-        var authority = values[nameof(Authority)];
-        var audience = values[nameof(Audience)];
+        var authority = Value("--jwt-authority");
+        var audience = Value("--jwt-audience");
         if (authority is null && audience is null)
         {
             return null;
@@ -62,24 +56,36 @@ public sealed record OAuthOptions
             throw new UsageException("OAuth mode needs both --jwt-authority (REFOLD_JWT_AUTHORITY) and --jwt-audience (REFOLD_JWT_AUDIENCE).");
         }
 
+        return new OAuthOptions
+        {
+            Authority = new Uri(authority, UriKind.Absolute),
+            Audience = audience,
+            AccountClaim = Value("--account-claim") ?? DefaultAccountClaim,
+            ReadScope = Value("--read-scope"),
+            WriteScope = Value("--write-scope"),
+        };
+    }
+
+    private static Setting OAuth(string flag, string variable, string property, string valueName, string help, Func<string, string, string> read) =>
+        Setting.Of(flag, variable, $"{Section}:{property}", valueName, help, read,
+            o => o.OAuthSettings.ContainsKey(flag),
+            (o, v) => o with { OAuthSettings = new Dictionary<string, string>(o.OAuthSettings, StringComparer.Ordinal) { [flag] = v } });
+
+    /// <summary>An absolute https URL, or http on loopback only.</summary>
+    private static string ReadAuthority(string text, string source)
+    {
+        var authority = text.Trim();
         if (!Uri.TryCreate(authority, UriKind.Absolute, out var url) || url.Scheme is not ("https" or "http"))
         {
-            throw new UsageException($"--jwt-authority must be an absolute https URL of the authorization server, got '{authority}'.");
+            throw new FormatException($"{source} must be an absolute https URL of the authorization server, got '{authority}'.");
         }
 
         if (url.Scheme == "http" && !IsLoopback(url))
         {
-            throw new UsageException($"--jwt-authority {authority} is plain http off loopback: tokens' keys would travel unprotected. Use https, or http only for a local issuer on 127.0.0.1, ::1 or localhost.");
+            throw new FormatException($"{source} {authority} is plain http off loopback: tokens' keys would travel unprotected. Use https, or http only for a local issuer on 127.0.0.1, ::1 or localhost.");
         }
 
-        return new OAuthOptions
-        {
-            Authority = url,
-            Audience = audience,
-            AccountClaim = values[nameof(AccountClaim)] ?? DefaultAccountClaim,
-            ReadScope = values[nameof(ReadScope)],
-            WriteScope = values[nameof(WriteScope)],
-        };
+        return authority;
     }
 
     private static bool IsLoopback(Uri url) =>

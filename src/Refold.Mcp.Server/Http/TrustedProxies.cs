@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using IPNetwork = System.Net.IPNetwork;
 using Microsoft.Extensions.DependencyInjection;
 using Refold.Mcp.Server.Cli;
+using Refold.Mcp.Server.Hosting;
 
 namespace Refold.Mcp.Server.Http;
 
@@ -12,13 +13,18 @@ namespace Refold.Mcp.Server.Http;
 /// address the per-address budgets (<see cref="AddressGate"/>) and the logs use comes from that header only when the
 /// direct peer is one of them; from anyone else the header is ignored, so a client cannot pick its own address.
 /// Set by <c>--trusted-proxies</c>, else <c>REFOLD_TRUSTED_PROXIES</c>, else the <c>Http</c> section's
-/// <c>TrustedProxies</c> of <c>--config</c> (a comma-separated string or an array).
+/// <c>TrustedProxies</c> of <c>--config</c> (a comma-separated string or an array): <see cref="Setting"/>.
 /// </summary>
 public static class TrustedProxies
 {
     public const string Flag = "--trusted-proxies";
     public const string Variable = "REFOLD_TRUSTED_PROXIES";
     public const string ConfigKey = "Http:TrustedProxies";
+
+    public static Setting Setting { get; } = Setting.Of(Flag, Variable, ConfigKey, "a,b",
+        "HTTP: reverse proxies (addresses or CIDR ranges) whose X-Forwarded-For gives the client address; from any other peer the header is ignored (default none)",
+        (text, source) => Read(text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), source),
+        o => o.TrustedProxies is not null, (o, v) => o with { TrustedProxies = v });
 
     /// <summary>Checks every entry is an IP address or a CIDR range; the message names the one that is not.</summary>
     /// <exception cref="FormatException">An entry that is neither, or an empty list.</exception>
@@ -38,31 +44,6 @@ public static class TrustedProxies
         }
 
         return entries;
-    }
-
-    /// <summary>Completes <see cref="ServerOptions.TrustedProxies"/> from the environment or the configuration file when no flag gave it.</summary>
-    /// <exception cref="UsageException">An entry that is not an address or a range, naming where it came from.</exception>
-    public static ServerOptions Resolve(ServerOptions options, Func<string, string?> environment)
-    {
-        if (options.TrustedProxies is not null)
-        {
-            return options;
-        }
-
-        var (text, source) = environment(Variable) is { Length: > 0 } variable ? (variable, Variable) : (FromFile(options.ConfigFile), $"{ConfigKey} in --config");
-        if (text is null)
-        {
-            return options;
-        }
-
-        try
-        {
-            return options with { TrustedProxies = Read(text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), source) };
-        }
-        catch (FormatException e)
-        {
-            throw new UsageException(e.Message);
-        }
     }
 
     /// <summary>Registers the forwarded-headers options for the listed proxies only (none trusted when the list is absent).</summary>
@@ -97,16 +78,5 @@ public static class TrustedProxies
         {
             app.UseForwardedHeaders();
         }
-    }
-
-    private static string? FromFile(string? file)
-    {
-        if (Hosting.ConfigFile.Section(file, ConfigKey) is not { } section)
-        {
-            return null;
-        }
-
-        var items = section.GetChildren().Select(c => c.Value).OfType<string>().ToList();
-        return items.Count > 0 ? string.Join(',', items) : section.Value;
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Refold.Mcp.Server.Cli;
+using Refold.Mcp.Server.Hosting;
 
 namespace Refold.Mcp.Server.Observability;
 
@@ -15,6 +16,10 @@ namespace Refold.Mcp.Server.Observability;
 public sealed partial class AuditLog(string path, ILogger<AuditLog> logger) : IDisposable
 {
     public const string Variable = "REFOLD_AUDIT_LOG";
+
+    public static Setting Setting { get; } = Setting.Of("--audit-log", Variable, null, "FILE",
+        "append a JSON line per write (who, tool, targets, masked arguments, outcome, Refold request id, duration) to FILE",
+        SettingReaders.Text, o => o.AuditLog is not null, (o, v) => o with { AuditLog = v });
 
     private readonly Lock _gate = new();
     private FileStream? _file;
@@ -53,12 +58,12 @@ public sealed partial class AuditLog(string path, ILogger<AuditLog> logger) : ID
     }
 
     /// <summary>Registers the audit log when <c>--audit-log</c> or <see cref="Variable"/> names a file.</summary>
-    public static void Register(IServiceCollection services, ServerOptions options, Func<string, string?> environment)
+    public static void Register(IServiceCollection services, ServerOptions options)
     {
-        var path = options.AuditLog ?? environment(Variable);
-        if (!string.IsNullOrWhiteSpace(path))
+        if (!string.IsNullOrWhiteSpace(options.AuditLog))
         {
-            services.AddSingleton(sp => new AuditLog(path.Trim(), sp.GetRequiredService<ILogger<AuditLog>>()));
+            var path = options.AuditLog.Trim();
+            services.AddSingleton(sp => new AuditLog(path, sp.GetRequiredService<ILogger<AuditLog>>()));
         }
     }
 

@@ -33,10 +33,7 @@ public sealed class ManyTokensTests
         // A clock that never moves: no bucket refills, so every check must fit in its own org's burst.
         var frozen = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var upstream = new Upstream(emulator.BaseUrl);
-        await using var http = await HttpHarness.StartAsync(upstream, new ServerOptions
-        {
-            RefoldSettings = new Dictionary<string, string> { ["--rate"] = $"{Burst}", ["--burst"] = $"{Burst}", ["--headroom"] = "0" },
-        }, frozen);
+        await using var http = await HttpHarness.StartAsync(upstream, CommandLine.Parse(["--rate", $"{Burst}", "--burst", $"{Burst}", "--headroom", "0"]), frozen);
 
         // Checks stuck behind a shared limit would wait for the frozen clock forever: give up (and fail) after a minute.
         using var giveUp = new CancellationTokenSource(TimeSpan.FromSeconds(60));

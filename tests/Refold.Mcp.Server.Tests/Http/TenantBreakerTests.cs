@@ -36,7 +36,7 @@ public sealed class TenantBreakerTests : IAsyncLifetime
     {
         // No retries, so each of A's calls is one attempt the breaker counts.
         await using var http = await HttpHarness.StartAsync(_upstream,
-            new ServerOptions { RefoldSettings = new Dictionary<string, string> { ["--retries"] = "0" } });
+            CommandLine.Parse(["--retries", "0"]));
         var org = await http.ConnectAsync();
         var tenantA = await http.ConnectAsync(HttpHarness.Bearer(await MintAsync(org, "acct_globex")));
         var tenantB = await http.ConnectAsync(HttpHarness.Bearer(await MintAsync(org, "acct_initech")));

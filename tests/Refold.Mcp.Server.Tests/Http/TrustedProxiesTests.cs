@@ -83,18 +83,6 @@ public sealed class TrustedProxiesTests : IAsyncLifetime
         }
     }
 
-    [Fact]
-    public void Resolve_FromVariableWhenNoFlag_ListedProxiesTrusted()
-    {
-        var options = TrustedProxies.Resolve(new ServerOptions(), v => v == TrustedProxies.Variable ? "10.0.0.5, 10.1.0.0/16" : null);
-        var flagWins = TrustedProxies.Resolve(new ServerOptions { TrustedProxies = ["10.9.9.9"] }, _ => "10.0.0.5");
-        var bad = Assert.Throws<UsageException>(() => TrustedProxies.Resolve(new ServerOptions(), _ => "10.0.0.0/99"));
-
-        Assert.Equal(["10.0.0.5", "10.1.0.0/16"], options.TrustedProxies);
-        Assert.Equal(["10.9.9.9"], flagWins.TrustedProxies);
-        Assert.Contains(TrustedProxies.Variable, bad.Message, StringComparison.Ordinal);
-    }
-
     private Task<HttpHarness> StartAsync() => HttpHarness.StartAsync(new Upstream(_refold.BaseUrl), new ServerOptions
     {
         TrustedProxies = [Proxy.ToString()],

@@ -73,10 +73,9 @@ public sealed class UnansweredUpstreamTests : IAsyncLifetime
     private async Task<(FakeTimeProvider Clock, McpClient Client)> ConnectAsync()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var options = new ServerOptions
+        var options = CommandLine.Parse(["--deadline", $"{Deadline}", "--attempt-timeout", "3"]) with
         {
             Surface = new Surface { Mode = ToolMode.All, Confirm = ConfirmMode.Never },
-            RefoldSettings = new Dictionary<string, string> { ["--deadline"] = $"{Deadline}", ["--attempt-timeout"] = "3" },
         };
         var http = await HttpHarness.StartAsync(new Upstream(_refold.BaseUrl), options, clock);
         _servers.Add(http);

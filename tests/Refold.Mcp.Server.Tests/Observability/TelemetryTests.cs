@@ -103,7 +103,7 @@ public sealed class TelemetryTests : IAsyncLifetime
         var metrics = new List<MetricSnapshot>();
         using var meters = Sdk.CreateMeterProviderBuilder().AddMeter(TelemetryExport.Names).AddInMemoryExporter(metrics).Build();
         await using var emulator = await RefoldEmulator.StartAsync(new EmulatorOptions { Faults = { StormRate = 1, StormLength = 1, Seed = 1 } });
-        var options = new ServerOptions { RefoldSettings = new Dictionary<string, string> { ["--retries"] = "0" } };
+        var options = CommandLine.Parse(["--retries", "0"]);
         await using var server = await InMemoryServer.StartAsync(emulator.BaseUrl, RefoldCredential.FromApiKey(emulator.ApiKey), options);
 
         var limited = await server.Client.CallAsync("list_linked_accounts");
