@@ -3,7 +3,7 @@ namespace Refold.Mcp.Server.Scale;
 /// <summary>
 /// What running several replicas takes: the Redis that holds every org's shared bucket and the spent confirmation
 /// tickets, the session mode, how many replicas the operator runs and the key every replica signs tickets with.
-/// Resolved from flags, <c>REFOLD_*</c> variables and the <c>Scale</c> section of <c>--config</c> by <see cref="ScaleSettings"/>.
+/// Declared in <see cref="ScaleSettings"/>; flags, <c>REFOLD_*</c> variables and the <c>Scale</c> section of <c>--config</c> fill it (<see cref="Hosting.ServerSettings.Resolve"/>).
 /// </summary>
 public sealed record ScaleOptions
 {
