@@ -39,9 +39,9 @@ public static class InputSchema
         var schema = TypeSchema(argument.Type);
         if (ParameterTypes.IsBooleanText(argument.Type, argument.Enum))
         {
-            // Refold reads it as text; a JSON boolean is accepted too and sent as that text. (No enum: the description
-            // names the two values and the validator holds strings to them; it keeps the compact list small.)
-            schema["type"] = new JsonArray("string", "boolean");
+            // Refold reads it as text: listed as a boolean (what an agent should send, sent as that text); the
+            // validator also takes the strings 'true' and 'false' and holds other strings out.
+            schema["type"] = "boolean";
         }
         else if (argument.Enum is { Count: > 0 } values)
         {
@@ -50,11 +50,12 @@ public static class InputSchema
             constrained["enum"] = new JsonArray([.. values.Select(v => (JsonNode?)JsonValue.Create(v))]);
         }
 
-        // A shared parameter's meaning is given once, in the server instructions (Parameter.DescribedOnce); an empty
-        // description means name, type and enum say it all.
-        if (!argument.Declarations.All(d => d.DescribedOnce) && argument.Description.Length > 0)
+        // A shared parameter's meaning is given once, in the server instructions (Parameter.DescribedOnce), so only a
+        // declaration's own word is listed (e.g. "Account scope." where linked_account_id is also the shared header);
+        // an empty description means name, type and enum say it all.
+        if (argument.Declarations.FirstOrDefault(d => !d.DescribedOnce && d.Description.Length > 0) is { } own)
         {
-            schema["description"] = argument.Description;
+            schema["description"] = own.Description;
         }
 
         return schema;

@@ -15,7 +15,7 @@ public static class Configs
 
     private static Parameter WorkflowIdQuery { get; } = Param.Query("workflow_id", "Field in this workflow.");
 
-    private static Parameter FieldIdPath { get; } = Param.Path("fieldId", "From get_config_fields.");
+    private static Parameter FieldIdPath { get; } = Param.Path("fieldId", "From get_config_fields.") with { DescribedOnce = true };
 
     public static Operation GetOrCreateConfig { get; } = new()
     {
@@ -143,7 +143,7 @@ public static class Configs
     {
         Name = "toggle_config_workflow",
         Group = Group,
-        Title = "Enable or disable a config workflow",
+        Title = "Toggle a config workflow",
         Description = "Switches one workflow on or off in an installed config without resending the rest; 400 if the app is not connected.",
         Method = HttpMethod.Patch,
         Route = "/api/v2/public/slug/{slug}/config/{configId}/workflows/{workflowId}",
@@ -184,7 +184,7 @@ public static class Configs
     {
         Name = "list_config_ids",
         Group = Group,
-        Title = "List config ids for an app",
+        Title = "List an app's config ids",
         Description = "Lists the config ids the linked account installed for one app.",
         Method = HttpMethod.Get,
         Route = "/api/v2/public/slug/{slug}/configs",

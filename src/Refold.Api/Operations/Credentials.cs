@@ -31,7 +31,7 @@ public static class Credentials
         Name = "upsert_default_app_credential",
         Group = Group,
         Title = "Set a default-app credential",
-        Description = "Adds or replaces one credential key (encrypted) on the account's existing default-app integration.",
+        Description = "Adds or replaces one credential key on the account's existing default-app integration.",
         Method = HttpMethod.Put,
         Route = "/api/v2/public/linked-account/default-app/auth-credentials/{key}",
         Auth = AuthLevel.Either,

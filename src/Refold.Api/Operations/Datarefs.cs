@@ -12,7 +12,7 @@ public static class Datarefs
         Name = "list_datarefs",
         Group = Group,
         Title = "List datarefs",
-        Description = "Pages through the org's datarefs (unique 'true': distinct names with their accounts), without their records.",
+        Description = "Pages through the org's datarefs (named record sets workflows fill), without their records.",
         Method = HttpMethod.Get,
         Route = "/api/v2/public/dataref",
         Auth = AuthLevel.Org,
@@ -23,7 +23,7 @@ public static class Datarefs
             Param.Page,
             Param.Limit,
             Param.Query("linked_account_id", ""),
-            Param.Query("unique", "'true': each name once, with its accounts.") with { Enum = ["true", "false"] },
+            Param.Query("unique", "Each name once, with its accounts.") with { Enum = ["true", "false"] },
         ],
     };
 
@@ -59,7 +59,7 @@ public static class Datarefs
         Parameters =
         [
             Param.LinkedAccountHeader,
-            Param.Path("refName", "From list_datarefs."),
+            Param.Path("refName", "From list_datarefs.") with { DescribedOnce = true },
             Param.Page,
             Param.Limit with { Description = "Records per page (default 100).", DescribedOnce = false, Unlisted = false },
         ],
@@ -78,7 +78,7 @@ public static class Datarefs
         Parameters =
         [
             Param.LinkedAccountHeader,
-            Param.Path("refName", "From list_datarefs."),
+            Param.Path("refName", "From list_datarefs.") with { DescribedOnce = true },
         ],
     };
 
@@ -95,7 +95,7 @@ public static class Datarefs
         Parameters =
         [
             Param.LinkedAccountHeader,
-            Param.Path("refName", "From list_datarefs."),
+            Param.Path("refName", "From list_datarefs.") with { DescribedOnce = true },
         ],
     };
 
@@ -113,7 +113,7 @@ public static class Datarefs
         Parameters =
         [
             Param.LinkedAccountHeader,
-            Param.Body("refNames", "From list_datarefs.", ParameterType.StringArray, required: true),
+            Param.Body("refNames", "From list_datarefs.", ParameterType.StringArray, required: true) with { DescribedOnce = true },
             Param.Body("group", "Label; empty removes it."),
         ],
     };

@@ -12,7 +12,7 @@ public static class EnvironmentVariables
         Name = "list_variable_definitions",
         Group = Group,
         Title = "List variable definitions",
-        Description = "Pages through the org's environment variable definitions (no values; made in the dashboard, not the API).",
+        Description = "Pages through the org's environment variable definitions (no values; made in the dashboard).",
         Method = HttpMethod.Get,
         Route = "/api/v2/public/env/definitions",
         Auth = AuthLevel.Org,
@@ -42,7 +42,7 @@ public static class EnvironmentVariables
         Hints = ToolHints.Read,
         Parameters =
         [
-            Param.Path("id", "From list_variable_definitions."),
+            Param.Path("id", "From list_variable_definitions.") with { DescribedOnce = true },
         ],
     };
 
@@ -70,7 +70,7 @@ public static class EnvironmentVariables
         Name = "set_variable_value",
         Group = Group,
         Title = "Set a variable value",
-        Description = "Sets a variable's value at org scope, or account scope (linked_account_id) or workflow scope (workflow_id).",
+        Description = "Sets a variable's value at org scope, or at account (linked_account_id) or workflow (workflow_id) scope.",
         Method = HttpMethod.Post,
         Route = "/api/v2/public/env/values",
         Auth = AuthLevel.Either,
@@ -81,7 +81,7 @@ public static class EnvironmentVariables
             Param.Body("variable_definition_id", "From list_variable_definitions.", ParameterType.String, required: true) with { DescribedOnce = true },
             Param.Body("value", "", ParameterType.String, required: true),
             Param.Body("linked_account_id", "Account scope."),
-            Param.Body("workflow_id", "Workflow scope (list_workflows)."),
+            Param.Body("workflow_id", "Workflow scope."),
         ],
     };
 
@@ -90,7 +90,7 @@ public static class EnvironmentVariables
         Name = "list_variable_values",
         Group = Group,
         Title = "List variable values",
-        Description = "Pages through one scope's stored variable values, optionally of one definition, with each value's _id.",
+        Description = "Pages through one scope's stored variable values, optionally of one definition.",
         Method = HttpMethod.Get,
         Route = "/api/v2/public/env/values/{scope}",
         Auth = AuthLevel.Either,

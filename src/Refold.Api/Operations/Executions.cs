@@ -71,7 +71,7 @@ public static class Executions
         Parameters =
         [
             Param.Path("execution_id", "From list_executions.") with { DescribedOnce = true },
-            Param.Path("node_id", "node_id from get_execution."),
+            Param.Path("node_id", "From get_execution."),
             Param.LinkedAccountHeader,
             Param.Page,
             Param.Limit,
@@ -91,7 +91,7 @@ public static class Executions
         Hints = ToolHints.Delete,
         Parameters =
         [
-            Param.Path("instanceId", "From list_executions."),
+            Param.Path("instanceId", "From list_executions.") with { DescribedOnce = true },
             Param.LinkedAccountHeader,
         ],
     };
@@ -109,7 +109,7 @@ public static class Executions
         OutcomeCheck = NewRuns("a new run of the same workflow created since then"),
         Parameters =
         [
-            Param.Path("instanceId", "From list_executions."),
+            Param.Path("instanceId", "From list_executions.") with { DescribedOnce = true },
             Param.LinkedAccountHeader,
         ],
     };

@@ -22,7 +22,7 @@ public static class Schedules
         Name = "list_schedules",
         Group = Group,
         Title = "List schedules",
-        Description = "Pages through one linked account's schedules, with each schedule's _id and status.",
+        Description = "Pages through one linked account's schedules and their status.",
         Method = HttpMethod.Get,
         Route = "/api/v1/workflow/public/scheduled",
         Auth = AuthLevel.Org,

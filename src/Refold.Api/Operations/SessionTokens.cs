@@ -29,7 +29,7 @@ public static class SessionTokens
         Name = "revoke_session_token",
         Group = Group,
         Title = "Revoke the session token",
-        Description = "Invalidates the session token and its refresh token, e.g. on logout or a leak; generate_session_token issues a new one.",
+        Description = "Invalidates the session token and its refresh token (logout, leak); generate_session_token issues a new one.",
         Method = HttpMethod.Post,
         Route = "/api/v2/public/session-token/revoke",
         Auth = AuthLevel.Account,

@@ -12,7 +12,7 @@ public static class Tables
         Name = "list_tables",
         Group = Group,
         Title = "List tables",
-        Description = "Pages through the org's persistent tables, optionally by name pattern, with each table's _id.",
+        Description = "Pages through the org's persistent tables, optionally by name pattern.",
         Method = HttpMethod.Get,
         Route = "/api/v2/public/tables",
         Auth = AuthLevel.Org,
@@ -59,7 +59,7 @@ public static class Tables
         Parameters =
         [
             Param.LinkedAccountHeader,
-            Param.Path("table_id", "From list_tables or create_table."),
+            Param.Path("table_id", "From list_tables or create_table.") with { DescribedOnce = true },
             Param.Page,
             Param.Limit with { Description = "Rows per page (default 100).", DescribedOnce = false, Unlisted = false },
         ],
@@ -79,7 +79,7 @@ public static class Tables
         Parameters =
         [
             Param.LinkedAccountHeader,
-            Param.Path("table_id", "From list_tables or create_table."),
+            Param.Path("table_id", "From list_tables or create_table.") with { DescribedOnce = true },
             Param.Body("data", "Row or rows keyed by column.", ParameterType.ObjectOrObjectArray, required: true),
         ],
     };
@@ -198,7 +198,7 @@ public static class Tables
         Name = "search_table_records",
         Group = Group,
         Title = "Search table records",
-        Description = "Finds a table's rows whose columns match the given regular expressions (not paged; read-only POST).",
+        Description = "Finds a table's rows whose columns match the given regular expressions (not paged).",
         Method = HttpMethod.Post,
         Route = "/api/v2/public/tables/{table_id}/search",
         Auth = AuthLevel.Org,

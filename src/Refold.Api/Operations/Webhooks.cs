@@ -15,7 +15,7 @@ public static class Webhooks
         Name = "list_webhooks",
         Group = Group,
         Title = "List webhooks",
-        Description = "Lists the org's webhook subscriptions: which events go to which URL, with each _id.",
+        Description = "Lists the org's webhook subscriptions: which events go to which URL.",
         Method = HttpMethod.Get,
         Route = "/api/v2/public/webhook",
         Auth = AuthLevel.Org,
@@ -57,7 +57,7 @@ public static class Webhooks
         Name = "get_webhook",
         Group = Group,
         Title = "Get a webhook",
-        Description = "Reads one webhook subscription with its headers and body template; unknown ids give 400.",
+        Description = "Reads one webhook subscription with its headers and body template.",
         Method = HttpMethod.Get,
         Route = "/api/v2/public/webhook/{id}",
         Auth = AuthLevel.Org,
@@ -65,7 +65,7 @@ public static class Webhooks
         Hints = ToolHints.Read,
         Parameters =
         [
-            Param.Path("id", "From list_webhooks."),
+            Param.Path("id", "From list_webhooks.") with { DescribedOnce = true },
         ],
     };
 
@@ -82,7 +82,7 @@ public static class Webhooks
         Hints = ToolHints.Update,
         Parameters =
         [
-            Param.Path("id", "From list_webhooks."),
+            Param.Path("id", "From list_webhooks.") with { DescribedOnce = true },
             Param.Body("webhook_events", "", ParameterType.StringArray) with { Enum = EventNames },
             Param.Body("webhook_url", ""),
             Param.Body("is_enabled", "", ParameterType.Boolean),
@@ -109,7 +109,7 @@ public static class Webhooks
         Hints = ToolHints.Delete,
         Parameters =
         [
-            Param.Path("id", "From list_webhooks."),
+            Param.Path("id", "From list_webhooks.") with { DescribedOnce = true },
         ],
     };
 
@@ -126,7 +126,7 @@ public static class Webhooks
         Hints = ToolHints.Update,
         Parameters =
         [
-            Param.Body("webhookIds", "From list_webhooks.", ParameterType.StringArray, required: true),
+            Param.Body("webhookIds", "From list_webhooks.", ParameterType.StringArray, required: true) with { DescribedOnce = true },
             Param.Body("group", "Label; empty or omitted removes it."),
         ],
     };

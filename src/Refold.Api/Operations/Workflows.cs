@@ -11,7 +11,7 @@ public static class Workflows
 
     private static Parameter SyncExecutionHeader { get; } = Param.Header(
         "sync_execution",
-        "'true' waits for the result; default queued.") with { Enum = ["true", "false"] };
+        "true waits for the result; default queued.") with { Enum = ["true", "false"] };
 
     public static Operation ListWorkflows { get; } = new()
     {
@@ -105,7 +105,7 @@ public static class Workflows
         Name = "delete_workflow",
         Group = Group,
         Title = "Delete a workflow",
-        Description = "Deletes a linked account's workflow for good with its drafts, versions and triggers; publish_workflow with published false only takes it offline.",
+        Description = "Deletes a linked account's workflow for good (drafts, versions, triggers too); publish_workflow (published false) only unpublishes.",
         Method = HttpMethod.Delete,
         Route = "/api/v2/public/workflow/{workflowId}",
         Auth = AuthLevel.Account,
@@ -138,7 +138,7 @@ public static class Workflows
         Name = "publish_workflow",
         Group = Group,
         Title = "Publish or unpublish a workflow",
-        Description = "Publishes a draft (its triggers, schedules and a version snapshot), or with published false takes the published workflow offline.",
+        Description = "Publishes a draft (its triggers, schedules and a version snapshot), or with published false takes the workflow offline.",
         Method = HttpMethod.Put,
         Route = "/api/v2/public/workflow/{workflowId}/publish",
         Auth = AuthLevel.Account,
@@ -168,9 +168,9 @@ public static class Workflows
             Param.LinkedAccountHeader,
             Param.SlugHeader(),
             Param.Header("config_id", "Default: account id.") with { DescribedOnce = true },
-            SyncExecutionHeader with { Description = "'true' waits for the result (not with a Group node); default queued." },
-            Param.Header("include-headers", "'true' passes request headers to the workflow.") with { Enum = ["true", "false"] },
-            Param.Query("include-headers", "'true' passes request headers to the workflow.") with { Enum = ["true", "false"] },
+            SyncExecutionHeader with { Description = "true waits for the result (not with a Group node); default queued." },
+            Param.Header("include-headers", "true passes request headers to the workflow.") with { Enum = ["true", "false"] },
+            Param.Query("include-headers", "true passes request headers to the workflow.") with { Enum = ["true", "false"] },
             Param.Header("instance_tag", ""),
             Param.WholeBody("payload", "See get_workflow_request_structure."),
         ],

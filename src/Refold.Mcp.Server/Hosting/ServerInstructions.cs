@@ -29,10 +29,12 @@ public static class ServerInstructions
         text.Append("With an org API key, a tool that acts for one customer takes linked_account_id (the account_id from list_linked_accounts); ")
             .Append("a session token names its own account, so leave it out. slug is an application's slug (from list_applications). ")
             .Append("An id argument a tool does not explain comes from its resource's list tool (table_id from list_tables, workflowId from list_workflows, ")
-            .Append("execution_id from list_executions, configId from list_config_ids, action_id from list_application_actions, ")
-            .Append("definition_id from list_variable_definitions); config_id defaults to the linked account id. ")
+            .Append("execution_id and instanceId from list_executions, configId from list_config_ids, fieldId from get_config_fields, ")
+            .Append("action_id from list_application_actions, refName from list_datarefs, definition_id from list_variable_definitions); ")
+            .Append("config_id defaults to the linked account id. ")
             .Append("Paged lists take page (from 1) and limit; their results carry totalDocs and hasNextPage. ")
-            .Append("Unknown arguments are refused with the known ones named. Each tool's outputSchema gives the members its result has. ");
+            .Append("Unknown arguments are refused with the known ones named. Each tool's outputSchema gives the members its result has; ")
+            .Append("Refold records also carry their id as _id, which outputSchemas leave out. ");
 
         if (surface.Toolsets is { } toolsets)
         {

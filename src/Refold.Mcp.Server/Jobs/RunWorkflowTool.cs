@@ -18,7 +18,7 @@ public sealed class RunWorkflowTool(ToolSet set) : CompositeToolBase(Declared, s
         Name = "run_workflow",
         Group = Workflows.Group,
         Title = "Run a workflow and follow it",
-        Description = "The way to run a published workflow: checks the input, follows the run with progress, reports each node and the result; wait_for_execution follows it on.",
+        Description = "Runs a published workflow: checks the input, follows the run with progress, reports each node and the result; wait_for_execution follows it on.",
         Auth = AuthLevel.Either,
         Hints = ToolHints.Run,
         Calls = [Workflows.ListWorkflows, Workflows.GetWorkflowRequestStructure, Workflows.ExecuteWorkflow, Executions.GetExecution],
@@ -28,7 +28,7 @@ public sealed class RunWorkflowTool(ToolSet set) : CompositeToolBase(Declared, s
             Param.RequiredLinkedAccountHeader,
             Param.Body("input", "The workflow's input; {} when none.", ParameterType.Object),
             WaitArgument.Parameter,
-            Param.Header("config_id", "Config to use (default: the account's)."),
+            Param.Header("config_id", ""),
             Param.Header("instance_tag", "Label stored on the run."),
         ],
     };

@@ -12,14 +12,14 @@ public sealed class WaitForExecutionTool(ToolSet set) : CompositeToolBase(Declar
     {
         Name = "wait_for_execution",
         Group = Executions.Group,
-        Title = "Wait for an execution to finish",
+        Title = "Wait for an execution",
         Description = "Follows an existing run (from run_workflow or list_executions) to its end or a human task, with progress.",
         Auth = AuthLevel.Either,
         Hints = ToolHints.Read,
         Calls = [Executions.GetExecution],
         Parameters =
         [
-            Param.Body("execution_id", "The run's _id.", required: true),
+            Param.Body("execution_id", "", required: true),
             Param.LinkedAccountHeader,
             WaitArgument.Parameter,
         ],

@@ -9,7 +9,8 @@ namespace Refold.Api.Tests.Contract;
 /// shape says the top-level type and, of an object, the members an agent chains on (the identifiers it passes on,
 /// states, values, the list member of a page), each with its type; the list member's items are shaped the same way.
 /// Members that only echo, label or acknowledge (name, message, success, slug, flags) are left out, and so are a page's counts
-/// (totalDocs, hasNextPage): the server instructions say once that paged lists have them.
+/// (totalDocs, hasNextPage) and a record's <c>_id</c>: the server instructions say once that paged lists have the counts
+/// and records their <c>_id</c> (an <c>id</c> member, the exception, is kept).
 /// Nothing else of the document is copied: no nested records, no prose.
 /// </summary>
 internal static class ResponseShapeExtractor
@@ -18,7 +19,7 @@ internal static class ResponseShapeExtractor
 
     private static readonly HashSet<string> s_keptMembers =
     [
-        "_id", "id", "account_id", "execution_id", "workflow_id", "status",
+        "id", "account_id", "execution_id", "workflow_id", "status",
         "token", "value", "url", "return_value", "status_code",
     ];
 
