@@ -40,9 +40,12 @@ public static class RefoldServiceCollectionExtensions
             .AddResilienceHandler("refold", (pipeline, context) =>
             {
                 var sp = context.ServiceProvider;
-                RefoldResilience.Configure(pipeline, options, sp.GetRequiredService<IRefoldRateLimiter>(), sp.GetRequiredService<TimeProvider>());
+                RefoldResilience.Configure(pipeline, options, sp.GetRequiredService<TimeProvider>());
             })
             .SelectPipelineBy(_ => RefoldRequestOptions.PipelineKey);
+
+        // Below the pipeline, each attempt takes its org's permit, then is counted as sent, then goes to the connection.
+        builder.AddHttpMessageHandler(sp => new SendPermit(sp.GetRequiredService<IRefoldRateLimiter>(), sp.GetRequiredService<TimeProvider>()));
 
         // Inside the pipeline: sees each attempt actually sent, for the upstream-request metrics.
         builder.AddHttpMessageHandler(() => new UpstreamAttempts());
