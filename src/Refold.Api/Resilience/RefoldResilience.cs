@@ -16,7 +16,7 @@ namespace Refold.Api.Resilience;
 /// </summary>
 internal static class RefoldResilience
 {
-    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, RefoldOptions options, TimeProvider time)
+    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, RefoldOptions options, TimeProvider time, BreakerGauge gauge)
     {
         pipeline.TimeProvider = time;
 
@@ -51,7 +51,7 @@ internal static class RefoldResilience
         // Only what says Refold itself is unwell opens the circuit. A 4xx or a plain 500 answers one caller's own
         // request (a tenant's bad id, its broken workflow): counting it would let one tenant pause every other.
         breaker.ShouldHandle = args => new ValueTask<bool>(IsUpstreamFailure(args.Outcome));
-        BreakerGauge.Track(breaker);
+        gauge.Track(breaker);
 
         pipeline
             .AddTimeout(new TimeoutStrategyOptions { Name = DeadlineName, Timeout = options.CallDeadline })
