@@ -59,7 +59,7 @@ public sealed class RefoldClient
         Fail(Check(operation, arguments));
 
         using var request = RequestFactory.Create(operation, arguments, Credential);
-        RefoldRequestOptions.Set(request, operation, _limiterKey, _pipelineScope);
+        RefoldRequestOptions.Set(request, operation, _limiterKey, _pipelineScope, cancellationToken);
         var telemetry = RequestTelemetry.Attach(request, operation.Name);
         using var span = RequestSpan.Start(operation);
         try

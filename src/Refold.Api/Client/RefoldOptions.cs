@@ -49,7 +49,7 @@ public sealed class RefoldOptions
     /// <summary>Longest wait between attempts, including a <c>Retry-After</c> Refold asks for. Default 30 s.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Time one attempt may take. Default 30 s (synchronous workflow executions can be slow).</summary>
+    /// <summary>Time one attempt may take, its wait for a rate-limit permit included. Default 30 s (synchronous workflow executions can be slow).</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>

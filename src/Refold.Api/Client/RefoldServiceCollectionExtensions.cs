@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
@@ -26,7 +27,15 @@ public static class RefoldServiceCollectionExtensions
         // Replaceable: register another IRefoldRateLimiter first (a store shared by several processes) and it is used.
         services.TryAddSingleton<IRefoldRateLimiter>(sp => sp.GetRequiredService<OrgRateLimiters>());
         services.AddSingleton<SessionTokenMinter>();
-        services.AddSingleton<RefoldClientFactory>();
+        services.AddMetrics();
+        services.AddSingleton(sp => new BreakerGauge(sp.GetRequiredService<IMeterFactory>()));
+        services.AddSingleton(sp =>
+        {
+            // The host's open-breaker gauge reports (0) from the first client on, not only once a pipeline is built.
+            sp.GetRequiredService<BreakerGauge>();
+            return new RefoldClientFactory(sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<IRefoldRateLimiter>(), sp.GetRequiredService<SessionTokenMinter>());
+        });
 
         var baseUrl = options.BaseUrl.ToString();
         var builder = services.AddHttpClient(RefoldClientFactory.HttpClientName, http =>
@@ -40,9 +49,12 @@ public static class RefoldServiceCollectionExtensions
             .AddResilienceHandler("refold", (pipeline, context) =>
             {
                 var sp = context.ServiceProvider;
-                RefoldResilience.Configure(pipeline, options, sp.GetRequiredService<IRefoldRateLimiter>(), sp.GetRequiredService<TimeProvider>());
+                RefoldResilience.Configure(pipeline, options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<BreakerGauge>());
             })
             .SelectPipelineBy(_ => RefoldRequestOptions.PipelineKey);
+
+        // Below the pipeline, each attempt takes its org's permit, then is counted as sent, then goes to the connection.
+        builder.AddHttpMessageHandler(sp => new SendPermit(sp.GetRequiredService<IRefoldRateLimiter>(), sp.GetRequiredService<TimeProvider>()));
 
         // Inside the pipeline: sees each attempt actually sent, for the upstream-request metrics.
         builder.AddHttpMessageHandler(() => new UpstreamAttempts());

@@ -13,16 +13,20 @@ public static class RefoldTelemetry
     /// <summary>Name of the activity source and of the meter.</summary>
     public const string Name = "Refold.Mcp";
 
-    public static ActivitySource Source { get; } = new(Name, typeof(RefoldTelemetry).Assembly.GetName().Version?.ToString(3));
+    /// <summary>Version of the activity source and of the meters.</summary>
+    public static string? Version { get; } = typeof(RefoldTelemetry).Assembly.GetName().Version?.ToString(3);
 
-    public static Meter Meter { get; } = new(Name, typeof(RefoldTelemetry).Assembly.GetName().Version?.ToString(3));
+    public static ActivitySource Source { get; } = new(Name, Version);
+
+    /// <summary>The process-wide meter of every instrument but the open-breaker gauge, which is per host (see <c>BreakerGauge</c>).</summary>
+    public static Meter Meter { get; } = new(Name, Version);
 
     /// <summary>Instrument names.</summary>
     public const string ToolCallsName = "refold.tool.calls";
     public const string UpstreamRequestsName = "refold.upstream.requests";
     public const string UpstreamThrottledName = "refold.upstream.throttled";
     public const string LimiterWaitName = "refold.limiter.wait";
-    public const string OpenBreakersName = "refold.breaker.open";
+    public const string OpenBreakersName = "refold.breaker.open"; // per host: see Resilience/BreakerGauge
     public const string ActiveSessionsName = "refold.sessions.active";
 
     /// <summary>Span of one Refold request (all its attempts): <c>refold {operation}</c>.</summary>
@@ -54,14 +58,4 @@ public static class RefoldTelemetry
 
     /// <summary>Stateful MCP sessions being served over HTTP.</summary>
     public static UpDownCounter<long> ActiveSessions { get; } = Meter.CreateUpDownCounter<long>(ActiveSessionsName, "{session}", "MCP sessions open now.");
-
-    private static int s_openBreakers;
-
-    /// <summary>Circuit breakers (one per limiter key) not closed now: open or half-open.</summary>
-    public static ObservableGauge<int> OpenBreakers { get; } =
-        Meter.CreateObservableGauge(OpenBreakersName, () => Volatile.Read(ref s_openBreakers), "{breaker}", "Circuit breakers to Refold open or half-open now.");
-
-    internal static void BreakerLeftClosed() => Interlocked.Increment(ref s_openBreakers);
-
-    internal static void BreakerClosed() => Interlocked.Decrement(ref s_openBreakers);
 }

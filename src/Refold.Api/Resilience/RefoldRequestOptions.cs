@@ -8,13 +8,16 @@ internal static class RefoldRequestOptions
     private static readonly HttpRequestOptionsKey<bool> s_idempotent = new("refold.idempotent");
     private static readonly HttpRequestOptionsKey<string> s_limiterKey = new("refold.limiter");
     private static readonly HttpRequestOptionsKey<string> s_pipelineKey = new("refold.pipeline");
+    private static readonly HttpRequestOptionsKey<CancellationToken> s_caller = new("refold.caller");
 
     /// <summary>Limiter key of requests sent without a credential (public operations).</summary>
     public const string AnonymousKey = "anonymous";
 
     /// <param name="pipelineScope">Whose breaker the request feeds when not its limiter key's (see <see cref="PipelineKey"/>).</param>
-    public static void Set(HttpRequestMessage request, Operation operation, string limiterKey, string? pipelineScope = null)
+    /// <param name="caller">The caller's own cancellation, told apart from the pipeline's timeouts (see <see cref="CallerCancelled"/>).</param>
+    public static void Set(HttpRequestMessage request, Operation operation, string limiterKey, string? pipelineScope = null, CancellationToken caller = default)
     {
+        request.Options.Set(s_caller, caller);
         request.Options.Set(s_idempotent, operation.Hints.Idempotent);
         request.Options.Set(s_limiterKey, limiterKey);
         request.Options.Set(s_pipelineKey, (pipelineScope ?? limiterKey) + " " + operation.Name);
@@ -34,4 +37,8 @@ internal static class RefoldRequestOptions
 
     public static string LimiterKey(HttpRequestMessage? request) =>
         request is not null && request.Options.TryGetValue(s_limiterKey, out var key) ? key : AnonymousKey;
+
+    /// <summary>Whether the caller of the request gave up on it (not a deadline or an attempt's timeout of the pipeline).</summary>
+    public static bool CallerCancelled(HttpRequestMessage request) =>
+        request.Options.TryGetValue(s_caller, out var caller) && caller.IsCancellationRequested;
 }

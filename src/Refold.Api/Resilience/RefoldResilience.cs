@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
-using Polly.RateLimiting;
 using Polly.Retry;
 using Polly.Timeout;
 using Refold.Api.Client;
@@ -12,12 +11,12 @@ namespace Refold.Api.Resilience;
 /// <summary>
 /// The pipeline every Refold call passes through, one instance per limiter key and operation (see <see cref="RefoldRequestOptions.PipelineKey"/>):
 /// the call's overall deadline → retry (idempotent operations, and a 429 on any operation since Refold did not process
-/// it; jittered exponential backoff, <c>Retry-After</c> honoured) → circuit breaker (upstream health only) → the org's
-/// shared rate limiter (every attempt pays a token) → per-attempt timeout.
+/// it; jittered exponential backoff, <c>Retry-After</c> honoured) → circuit breaker (upstream health only) → per-attempt
+/// timeout. Each attempt's rate-limit permit is taken below the pipeline, right before the send (<see cref="SendPermit"/>).
 /// </summary>
 internal static class RefoldResilience
 {
-    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, RefoldOptions options, IRefoldRateLimiter limiter, TimeProvider time)
+    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, RefoldOptions options, TimeProvider time, BreakerGauge gauge)
     {
         pipeline.TimeProvider = time;
 
@@ -52,29 +51,13 @@ internal static class RefoldResilience
         // Only what says Refold itself is unwell opens the circuit. A 4xx or a plain 500 answers one caller's own
         // request (a tenant's bad id, its broken workflow): counting it would let one tenant pause every other.
         breaker.ShouldHandle = args => new ValueTask<bool>(IsUpstreamFailure(args.Outcome));
-        BreakerGauge.Track(breaker);
+        gauge.Track(breaker);
 
         pipeline
             .AddTimeout(new TimeoutStrategyOptions { Name = DeadlineName, Timeout = options.CallDeadline })
             .AddRetry(retry)
             .AddCircuitBreaker(breaker)
-            .AddRateLimiter(new RateLimiterStrategyOptions
-            {
-                RateLimiter = args => AcquireAsync(limiter, time, args.Context.GetRequestMessage(), args.Context.CancellationToken),
-            })
             .AddTimeout(options.AttemptTimeout);
-    }
-
-    // Every attempt's wait for its permit goes to the limiter-wait histogram and onto its request's span.
-    private static async ValueTask<System.Threading.RateLimiting.RateLimitLease> AcquireAsync(IRefoldRateLimiter limiter, TimeProvider time, HttpRequestMessage? request,
-        CancellationToken cancellationToken)
-    {
-        var started = time.GetTimestamp();
-        var lease = await limiter.AcquireAsync(RefoldRequestOptions.LimiterKey(request), cancellationToken).ConfigureAwait(false);
-        var waited = time.GetElapsedTime(started);
-        RequestTelemetry.Of(request)?.Waited(waited);
-        RefoldTelemetry.LimiterWait.Record(waited.TotalSeconds, new KeyValuePair<string, object?>(RefoldTelemetry.OutcomeTag, lease.IsAcquired ? "acquired" : "rejected"));
-        return lease;
     }
 
     /// <summary>Name of the strategy that bounds a whole call, so its timeout can be told from one attempt's.</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Refold.Api.Operations;
+using Refold.Mcp.Server.Jobs;
 using Refold.Mcp.Server.Tools;
 
 namespace Refold.Mcp.Server.Sessions;
@@ -9,52 +10,37 @@ namespace Refold.Mcp.Server.Sessions;
 /// Reads, for the linked account a session acts for, what its account tools are made of: the published workflows
 /// enabled for it (list_enabled_workflows, list_workflows, one get_workflow_request_structure each) and the actions
 /// of the apps it has connected (list_applications, list_application_actions, one get_application_action_schema
-/// each). Every read goes through the session's client, so the org's shared limiter paces it; at most
-/// <c>max</c> tools are built (workflows first), so a large org never costs more reads than the cap allows.
+/// each). Every read is sent as a tool's would be, through <see cref="OperationRunner.SendAsync"/> (the session's
+/// refusals, the org's shared limiter, breaker, spans and error mapping), on a call of its own with no MCP request
+/// behind it; the workflows are listed as <c>run_workflow</c> lists them (<see cref="WorkflowResolver.ListAsync"/>,
+/// every page). At most <c>max</c> tools are built (workflows first), so a large org never costs more reads than the
+/// cap allows.
 /// </summary>
 internal static class AccountToolLoader
 {
-    private const int PageSize = 100;
-
     public static async Task<List<AccountTool>> LoadAsync(RefoldSession session, bool workflows, bool actions, int max, CancellationToken cancellationToken)
     {
+        var call = ToolCall.Local(session, null, cancellationToken);
         var tools = new List<AccountTool>();
         if (workflows && session.Tools.Reaches(Workflows.ExecuteWorkflow))
         {
-            tools.AddRange(await WorkflowToolsAsync(session, max, cancellationToken).ConfigureAwait(false));
+            tools.AddRange(await WorkflowToolsAsync(call, max).ConfigureAwait(false));
         }
 
         var accountId = session.Credential?.LinkedAccountId;
         if (actions && accountId is not null && tools.Count < max && session.Tools.Reaches(Applications.ExecuteApplicationAction))
         {
-            tools.AddRange(await ActionToolsAsync(session, accountId, max - tools.Count, cancellationToken).ConfigureAwait(false));
+            tools.AddRange(await ActionToolsAsync(call, accountId, max - tools.Count).ConfigureAwait(false));
         }
 
         return tools;
     }
 
-    private static async Task<List<AccountTool>> WorkflowToolsAsync(RefoldSession session, int max, CancellationToken cancellationToken)
+    private static async Task<List<AccountTool>> WorkflowToolsAsync(ToolCall call, int max)
     {
-        var client = session.Client;
-        var enabled = await client.SendAsync(Workflows.ListEnabledWorkflows, [], cancellationToken).ConfigureAwait(false) as JsonArray ?? [];
-        var published = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var scope in (string?[])[null, "private"])
-        {
-            var arguments = new JsonObject { ["published"] = "true", ["limit"] = PageSize };
-            if (scope is not null)
-            {
-                arguments["scope"] = scope;
-            }
-
-            var page = await client.SendAsync(Workflows.ListWorkflows, arguments, cancellationToken).ConfigureAwait(false);
-            foreach (var doc in ((page as JsonObject)?["docs"] as JsonArray ?? []).OfType<JsonObject>())
-            {
-                if (ServerJson.Text(doc, "_id") is { } id && doc["published"]?.GetValueKind() != JsonValueKind.False)
-                {
-                    published.Add(id);
-                }
-            }
-        }
+        var enabled = await OperationRunner.SendAsync(call, Workflows.ListEnabledWorkflows, []).ConfigureAwait(false) as JsonArray ?? [];
+        var published = (await WorkflowResolver.ListAsync(call, null, publishedOnly: true).ConfigureAwait(false))
+            .Select(w => ServerJson.Text(w, "_id")).OfType<string>().ToHashSet(StringComparer.Ordinal);
 
         // One tool per workflow (it may be enabled in several configs), in a stable order.
         var chosen = enabled.OfType<JsonObject>()
@@ -68,17 +54,16 @@ internal static class AccountToolLoader
         var tools = new List<AccountTool>();
         for (var i = 0; i < chosen.Count; i++)
         {
-            var structure = await client.SendAsync(Workflows.GetWorkflowRequestStructure, new JsonObject { ["workflowId"] = chosen[i].Id }, cancellationToken).ConfigureAwait(false);
+            var structure = await OperationRunner.SendAsync(call, Workflows.GetWorkflowRequestStructure, new JsonObject { ["workflowId"] = chosen[i].Id }).ConfigureAwait(false);
             tools.Add(new WorkflowTool(names[i], chosen[i].Id!, chosen[i].Slug!, chosen[i].Name, chosen[i].Description, (structure as JsonObject)?["schema"]));
         }
 
         return tools;
     }
 
-    private static async Task<List<AccountTool>> ActionToolsAsync(RefoldSession session, string accountId, int max, CancellationToken cancellationToken)
+    private static async Task<List<AccountTool>> ActionToolsAsync(ToolCall call, string accountId, int max)
     {
-        var client = session.Client;
-        var apps = await client.SendAsync(Applications.ListApplications, new JsonObject { ["linked_account_id"] = accountId }, cancellationToken).ConfigureAwait(false) as JsonArray ?? [];
+        var apps = await OperationRunner.SendAsync(call, Applications.ListApplications, new JsonObject { ["linked_account_id"] = accountId }).ConfigureAwait(false) as JsonArray ?? [];
         var found = new List<(string Slug, string? AppName, string ActionId, string? Name, string? Description)>();
         foreach (var app in apps.OfType<JsonObject>()
                      .Where(a => a["connected"]?.GetValueKind() == JsonValueKind.True && a["reauth_required"]?.GetValueKind() != JsonValueKind.True)
@@ -91,7 +76,7 @@ internal static class AccountToolLoader
                 break;
             }
 
-            var actions = await client.SendAsync(Applications.ListApplicationActions, new JsonObject { ["slug"] = app.Slug }, cancellationToken).ConfigureAwait(false) as JsonArray ?? [];
+            var actions = await OperationRunner.SendAsync(call, Applications.ListApplicationActions, new JsonObject { ["slug"] = app.Slug }).ConfigureAwait(false) as JsonArray ?? [];
             found.AddRange(actions.OfType<JsonObject>()
                 .Select(a => (app.Slug!, app.Name, ActionId: ServerJson.Text(a, "action_id") ?? "", ServerJson.Text(a, "name"), ServerJson.Text(a, "description")))
                 .Where(a => DataSchema.IsPlainName(a.ActionId))
@@ -105,7 +90,7 @@ internal static class AccountToolLoader
         for (var i = 0; i < chosen.Count; i++)
         {
             var (slug, appName, actionId, name, description) = chosen[i];
-            var parameters = await client.SendAsync(Applications.GetApplicationActionSchema, new JsonObject { ["slug"] = slug, ["action_id"] = actionId }, cancellationToken)
+            var parameters = await OperationRunner.SendAsync(call, Applications.GetApplicationActionSchema, new JsonObject { ["slug"] = slug, ["action_id"] = actionId })
                 .ConfigureAwait(false) as JsonArray ?? [];
             tools.Add(new ActionTool(names[i], slug, appName, actionId, name, description, ActionSchema(parameters)));
         }

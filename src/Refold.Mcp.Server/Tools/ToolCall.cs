@@ -71,7 +71,7 @@ public sealed class ToolCall
         Audit = request.Services?.GetService(typeof(AuditLog)) as AuditLog,
     };
 
-    /// <summary>A call with no MCP client behind it (the CLI, tests of a tool alone).</summary>
+    /// <summary>A call with no MCP client behind it (the CLI, a session's background reads of its account tools, tests of a tool alone).</summary>
     public static ToolCall Local(RefoldSession session, JsonObject? arguments, CancellationToken cancellationToken, AuditLog? audit = null, Func<string, ValueTask>? progress = null) => new()
     {
         Session = session,

@@ -56,7 +56,7 @@ public sealed class BreakerTests
     }
 
     // No retries, and a breaker that opens after two failures in two calls.
-    private static void Sensitive(RefoldOptions o)
+    internal static void Sensitive(RefoldOptions o)
     {
         o.MaxRetries = 0;
         o.BreakerMinimumThroughput = 2;

@@ -10,10 +10,11 @@ internal static class TestClients
     public const string ApiKey = "tk-test-0001";
 
     public static (RefoldClientFactory Factory, ServiceProvider Services) Build(
-        HttpMessageHandler handler, TimeProvider? time = null, Action<RefoldOptions>? configure = null)
+        HttpMessageHandler handler, TimeProvider? time = null, Action<RefoldOptions>? configure = null, Action<IServiceCollection>? register = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton(time ?? new FakeTimeProvider(DateTimeOffset.Parse("2026-11-27T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture)));
+        register?.Invoke(services);
         services.AddRefoldClient(o =>
         {
             o.BaseUrl = new Uri("https://refold.test");
