@@ -58,7 +58,7 @@ public static class Program
             var missingCredential = credential is null ? EnvironmentCredentials.MissingAdvice(Environment.GetEnvironmentVariable) : null;
             if (options.Command is Command.Tools or Command.Call or Command.Describe)
             {
-                return await CliCommands.RunAsync(options, upstream, credential, missingCredential, Console.Out, Console.Error, !Console.IsOutputRedirected, stop.Token);
+                return await CliCommands.RunAsync(options, upstream, credential, missingCredential, Console.Out, Console.Error, !Console.IsOutputRedirected, stop.Token, CallConfirmation.Terminal());
             }
 
             if (options.Transport == Transport.Http)

@@ -54,7 +54,9 @@ public static class CliCommands
     /// Runs one tool; prints the structured result on stdout (a list as a table when <paramref name="table"/>, else
     /// JSON), progress and the text of an error on stderr. 1 on an error result.
     /// </summary>
-    public static async Task<int> CallAsync(RefoldSession session, string toolName, string? argumentsJson, TextWriter output, TextWriter error, CancellationToken cancellationToken, AuditLog? audit = null, bool table = false)
+    /// <param name="confirm">Answers a confirmation for this call (<see cref="CallConfirmation.For"/>); null: a call that needs one stops with <see cref="CallConfirmation.Advice"/>.</param>
+    public static async Task<int> CallAsync(RefoldSession session, string toolName, string? argumentsJson, TextWriter output, TextWriter error, CancellationToken cancellationToken, AuditLog? audit = null, bool table = false,
+        Func<string, CancellationToken, ValueTask<bool>>? confirm = null)
     {
         JsonObject? arguments;
         try
@@ -71,12 +73,12 @@ public static class CliCommands
         CallToolResult result;
         if (session.Tools.ByName.TryGetValue(toolName, out var tool))
         {
-            result = await tool.RunAsync(ToolCall.Local(session, arguments, cancellationToken, audit, Progress(error))).ConfigureAwait(false);
+            result = await tool.RunAsync(ToolCall.Local(session, arguments, cancellationToken, audit, Progress(error), confirm)).ConfigureAwait(false);
         }
         else if (session.Tools.Operations.FirstOrDefault(o => o.Name == toolName) is { } operation)
         {
             // Not a tool of its own on this surface, but reachable through the catalog tools: run it directly.
-            result = await OperationRunner.RunAsync(ToolCall.Local(session, arguments, cancellationToken, audit, Progress(error)), operation).ConfigureAwait(false);
+            result = await OperationRunner.RunAsync(ToolCall.Local(session, arguments, cancellationToken, audit, Progress(error), confirm), operation).ConfigureAwait(false);
         }
         else
         {
@@ -84,12 +86,18 @@ public static class CliCommands
             return 2;
         }
 
-        if (result.StructuredContent is { } structured)
+        var node = result.StructuredContent is { } structured ? JsonNode.Parse(structured.GetRawText()) : null;
+        if (result.IsError == true && ServerJson.Text(node as JsonObject, "error_code") == CallConfirmation.UnavailableCode)
         {
-            var node = JsonNode.Parse(structured.GetRawText());
+            await error.WriteLineAsync(CallConfirmation.Advice(toolName, ServerJson.Text(node as JsonObject, "operation"))).ConfigureAwait(false);
+            return 1;
+        }
+
+        if (node is not null)
+        {
             if (!table || result.IsError == true || !ResultTable.TryWrite(node, output))
             {
-                await output.WriteLineAsync(node!.ToJsonString(ServerJson.ReadableIndented)).ConfigureAwait(false);
+                await output.WriteLineAsync(node.ToJsonString(ServerJson.ReadableIndented)).ConfigureAwait(false);
             }
         }
 
@@ -130,9 +138,10 @@ public static class CliCommands
     /// (<paramref name="missingCredential"/> says what to set) <c>tools</c> lists what an org API key gets after saying
     /// so, and <c>call</c> of anything a credential is needed for prints the advice.
     /// </summary>
-    /// <remarks>On a terminal (<paramref name="terminal"/>) lists print as tables unless <c>--json</c>; piped, as JSON.</remarks>
+    /// <remarks>On a terminal (<paramref name="terminal"/>) lists print as tables unless <c>--json</c>; piped, as JSON. A call that
+    /// must be confirmed is asked on <paramref name="terminalInput"/> (null: not a terminal) unless <c>--yes</c>.</remarks>
     public static async Task<int> RunAsync(ServerOptions options, Upstream upstream, RefoldCredential? credential, string? missingCredential,
-        TextWriter output, TextWriter error, bool terminal, CancellationToken cancellationToken)
+        TextWriter output, TextWriter error, bool terminal, CancellationToken cancellationToken, TextReader? terminalInput = null)
     {
         var toolSets = new ToolSets(options.Surface);
         var json = options.Json || !terminal;
@@ -164,7 +173,8 @@ public static class CliCommands
         services.AddRefoldMcpCore(options, upstream, toolSets);
         await using var provider = services.BuildServiceProvider();
         var session = RefoldSession.Create(provider.GetRequiredService<RefoldClientFactory>(), toolSets, provider.GetRequiredService<ILoggerFactory>(), credential);
-        return await CallAsync(session, options.CallTool!, options.CallArguments, output, error, cancellationToken, provider.GetService<AuditLog>(), table: !json).ConfigureAwait(false);
+        return await CallAsync(session, options.CallTool!, options.CallArguments, output, error, cancellationToken, provider.GetService<AuditLog>(), table: !json,
+            CallConfirmation.For(options.Confirmed, terminalInput, error)).ConfigureAwait(false);
     }
 
     private static Func<string, ValueTask> Progress(TextWriter error) => async message =>

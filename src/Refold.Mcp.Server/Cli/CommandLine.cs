@@ -11,6 +11,12 @@ public static class CommandLine
     private static readonly Argument<string> CallTool = new("TOOL") { Description = "a tool of the chosen surface, or an operation it reaches" };
     private static readonly Argument<string?> CallArguments = new("JSON-ARGS") { Description = "the arguments as one JSON object, e.g. '{\"limit\": 5}'", Arity = ArgumentArity.ZeroOrOne };
 
+    private static readonly Option<bool> Yes = new("--yes", "-y")
+    {
+        Description = "confirm this call: one that --confirm says must be confirmed runs without asking (this call only); without it such a call asks y/N on a terminal, else stops and sends nothing",
+        Arity = ArgumentArity.Zero,
+    };
+
     private static readonly Argument<string> DescribeTool = new("TOOL") { Description = "a tool or operation name, e.g. run_workflow" };
 
     // The standalone emulator: the emulator's own flags (--urls, --data, faults), not the server's.
@@ -62,7 +68,7 @@ public static class CommandLine
             "tools" => options with { Command = Command.Tools },
             "healthcheck" => options with { Command = Command.HealthCheck },
             "describe" => options with { Command = Command.Describe, CallTool = result.GetValue(DescribeTool) },
-            "call" => options with { Command = Command.Call, CallTool = result.GetValue(CallTool), CallArguments = result.GetValue(CallArguments) },
+            "call" => options with { Command = Command.Call, CallTool = result.GetValue(CallTool), CallArguments = result.GetValue(CallArguments), Confirmed = result.GetValue(Yes) },
             _ => options,
         };
     }
@@ -74,7 +80,7 @@ public static class CommandLine
         [
             new("serve", "run the MCP server (what refold-mcp does without a command)"),
             new("tools", "list the tools of the chosen surface (a table; JSON with --json)"),
-            new("call", "run one tool and print its result: lists as a table on a terminal, JSON with --json or when piped (exit code 1 on an error result)") { CallTool, CallArguments },
+            new("call", "run one tool and print its result: lists as a table on a terminal, JSON with --json or when piped (exit code 1 on an error result)") { CallTool, CallArguments, Yes },
             new("describe", "show a tool's title, description, annotations and arguments") { DescribeTool },
             new("healthcheck", "GET /healthz of the HTTP server at --urls; exit 0 when it answers 200 (the image's HEALTHCHECK)"),
         ];

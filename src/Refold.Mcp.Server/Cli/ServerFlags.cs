@@ -26,7 +26,7 @@ public static class ServerFlags
             [("compact", ToolMode.Compact), ("all", ToolMode.All)], (o, v) => o with { Surface = o.Surface with { Mode = v } }),
         F.Switch("--read-only", "no tool that changes data, at list time and at call time",
             o => o with { Surface = o.Surface with { ReadOnly = true } }),
-        F.OneOf("--confirm", "which calls ask the human first, through the client (elicitation): those that delete or replace something (default), every write, or none; a client that cannot ask (no elicitation; the 'call' command) gets an error instead of a run",
+        F.OneOf("--confirm", "which calls ask the human first, through the client (elicitation): those that delete or replace something (default), every write, or none; a client that cannot ask (no elicitation) gets an error instead of a run; the 'call' command asks y/N on a terminal, or takes --yes",
             [("destructive", ConfirmMode.Destructive), ("writes", ConfirmMode.Writes), ("never", ConfirmMode.Never)], (o, v) => o with { Surface = o.Surface with { Confirm = v } }),
         F.Switch("--include-deprecated", "also offer operations Refold has deprecated",
             o => o with { Surface = o.Surface with { IncludeDeprecated = true } }),

@@ -63,6 +63,9 @@ public sealed record ServerOptions
 
     public string? CallArguments { get; init; }
 
+    /// <summary><c>call --yes</c>: this one call counts as confirmed (the surface's <c>--confirm</c> is unchanged).</summary>
+    public bool Confirmed { get; init; }
+
     /// <summary><c>--workflow-tools</c>, <c>--action-tools</c>, <c>--max-account-tools</c>: per-account tools built from Refold data.</summary>
     public AccountToolOptions AccountTools { get; init; } = new(false, false, AccountToolOptions.DefaultMax);
 

@@ -12,7 +12,8 @@ namespace Refold.Mcp.Server.Tools;
 /// <summary>
 /// Asks the human, through the client, before a call that <c>--confirm</c> says must be confirmed: over MRTR for
 /// clients that speak it (2026-07-28: an input-required result, answered on the retried call), by an elicitation
-/// request otherwise (2025-11-25 clients that declare elicitation). Anything but an explicit yes sends nothing, and a
+/// request otherwise (2025-11-25 clients that declare elicitation); a CLI call by its own <see cref="ToolCall.LocalConfirm"/>
+/// (<c>call --yes</c>, or y/N at a terminal). Anything but an explicit yes sends nothing, and a
 /// client that cannot be asked gets an error naming the operator's option (fail closed).
 /// </summary>
 internal static class Confirmation
@@ -35,6 +36,12 @@ internal static class Confirmation
     public static async Task<RefoldError?> AskAsync(ToolCall call, Operation operation, JsonObject arguments)
     {
         var server = call.Server;
+        if (server is null && call.LocalConfirm is { } confirm)
+        {
+            var asked = await QuestionAsync(call, operation, arguments).ConfigureAwait(false);
+            return await confirm(asked.Message, call.CancellationToken).ConfigureAwait(false) ? null : Declined(operation, "decline");
+        }
+
         if (server?.ClientCapabilities?.Elicitation is null)
         {
             return Unavailable(operation, server is null

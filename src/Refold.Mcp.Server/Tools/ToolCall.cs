@@ -30,6 +30,12 @@ public sealed class ToolCall
     /// <summary>Where progress messages go when there is no MCP client (the CLI prints them on stderr); null: nowhere.</summary>
     public Func<string, ValueTask>? LocalProgress { get; init; }
 
+    /// <summary>
+    /// With no MCP client to ask (the CLI): answers a confirmation question (its text) for this call only, true to send
+    /// (<c>call --yes</c>, or a y at the terminal); null: nobody can be asked, so a call that needs confirmation is refused.
+    /// </summary>
+    public Func<string, CancellationToken, ValueTask<bool>>? LocalConfirm { get; init; }
+
     /// <summary>The server end of the client's session, to ask it something (elicitation); null from the CLI.</summary>
     public McpServer? Server => Request?.Server;
 
@@ -72,13 +78,15 @@ public sealed class ToolCall
     };
 
     /// <summary>A call with no MCP client behind it (the CLI, a session's background reads of its account tools, tests of a tool alone).</summary>
-    public static ToolCall Local(RefoldSession session, JsonObject? arguments, CancellationToken cancellationToken, AuditLog? audit = null, Func<string, ValueTask>? progress = null) => new()
+    public static ToolCall Local(RefoldSession session, JsonObject? arguments, CancellationToken cancellationToken, AuditLog? audit = null, Func<string, ValueTask>? progress = null,
+        Func<string, CancellationToken, ValueTask<bool>>? confirm = null) => new()
     {
         Session = session,
         Arguments = arguments ?? [],
         CancellationToken = cancellationToken,
         Audit = audit,
         LocalProgress = progress,
+        LocalConfirm = confirm,
     };
 
     /// <summary>The same call with other arguments (a dispatcher passing on the inner operation's).</summary>
@@ -90,5 +98,6 @@ public sealed class ToolCall
         CancellationToken = CancellationToken,
         Audit = Audit,
         LocalProgress = LocalProgress,
+        LocalConfirm = LocalConfirm,
     };
 }
