@@ -3,8 +3,8 @@ using Microsoft.Extensions.Logging;
 
 namespace Refold.Mcp.Server.Hosting;
 
-/// <summary>One category's logger of <see cref="StderrLoggerProvider"/>: formats an entry and writes it as one line.</summary>
-internal sealed class StderrLogger(string category, TextWriter writer, TimeProvider clock) : ILogger
+/// <summary>One category's logger of <see cref="StderrLoggerProvider"/>: formats an entry as one line and queues it for stderr.</summary>
+internal sealed class StderrLogger(string category, StderrLogQueue queue, TimeProvider clock) : ILogger
 {
     public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
@@ -23,22 +23,13 @@ internal sealed class StderrLogger(string category, TextWriter writer, TimeProvi
             return;
         }
 
-        var line = string.Create(CultureInfo.InvariantCulture,
-            $"{clock.GetUtcNow():HH:mm:ss.fff} {Label(logLevel)}: {category}[{eventId.Id}] {message}");
-        if (exception is not null)
-        {
-            line += " " + exception;
-        }
-
-        line = line.ReplaceLineEndings(" ");
-
-        // One write per entry under a lock: lines from several threads never interleave.
-        lock (writer)
-        {
-            writer.WriteLine(line);
-            writer.Flush();
-        }
+        // One line per entry, queued whole: lines from several threads never interleave.
+        queue.Add(Format(clock.GetUtcNow(), logLevel, category, eventId.Id, exception is null ? message : message + " " + exception));
     }
+
+    /// <summary><c>HH:mm:ss.fff level: Category[EventId] message</c>, on one line.</summary>
+    public static string Format(DateTimeOffset time, LogLevel level, string category, int eventId, string message) =>
+        string.Create(CultureInfo.InvariantCulture, $"{time:HH:mm:ss.fff} {Label(level)}: {category}[{eventId}] {message}").ReplaceLineEndings(" ");
 
     private static string Label(LogLevel level) => level switch
     {
