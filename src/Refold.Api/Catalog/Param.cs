@@ -21,7 +21,7 @@ public static class Param
 
     /// <summary>1-based page number.</summary>
     /// <remarks>Said once (server instructions, describe_operation's paging note) and not listed on each tool.</remarks>
-    public static Parameter Page { get; } = Query("page", "Page number, from 1.", ParameterType.Integer) with { DescribedOnce = true, Unlisted = true };
+    public static Parameter Page { get; } = Query("page", "Page number, from 1 (default 1).", ParameterType.Integer) with { DescribedOnce = true, Unlisted = true };
 
     /// <summary>Page size.</summary>
     /// <remarks>Said once, like <see cref="Page"/>; an operation with another default lists its own, described.</remarks>

@@ -129,7 +129,7 @@ public static class CliCommands
             return 2;
         }
 
-        ToolDescription.Write(tool, output);
+        ToolDescription.Write(tool, output, PagingArguments.Of(set.Operations.FirstOrDefault(o => o.Name == name)));
         return 0;
     }
 

@@ -11,7 +11,8 @@ namespace Refold.Mcp.Server.Cli;
 /// </summary>
 public static class ToolDescription
 {
-    public static void Write(Tool tool, TextWriter output)
+    /// <param name="paging">The operation's paging arguments (<see cref="PagingArguments.Of"/>): listed too when the schema leaves them out, marked as paging.</param>
+    public static void Write(Tool tool, TextWriter output, IReadOnlyList<KeyValuePair<string, JsonNode?>>? paging = null)
     {
         output.WriteLine($"{tool.Name}: {tool.Title}");
         output.WriteLine();
@@ -25,6 +26,8 @@ public static class ToolDescription
         var schema = JsonNode.Parse(tool.InputSchema.GetRawText()) as JsonObject;
         var required = (schema?["required"] as JsonArray)?.Select(r => r?.GetValue<string>()).ToHashSet(StringComparer.Ordinal) ?? [];
         var properties = (schema?["properties"] as JsonObject)?.ToList() ?? [];
+        var listed = properties.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+        properties.AddRange((paging ?? []).Where(p => !listed.Contains(p.Key)));
         if (properties.Count == 0)
         {
             output.WriteLine("Arguments: none");
@@ -37,6 +40,11 @@ public static class ToolDescription
         {
             var property = value as JsonObject ?? [];
             var facts = new List<string> { TypeOf(property), required.Contains(name) ? "required" : "optional" };
+            if (paging?.Any(p => p.Key == name) == true)
+            {
+                facts.Add("paging");
+            }
+
             if ((property["enum"] ?? property["items"]?["enum"]) is JsonArray values)
             {
                 facts.Add("one of " + string.Join(", ", values.Select(v => v?.ToJsonString())));
