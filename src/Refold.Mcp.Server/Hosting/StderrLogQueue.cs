@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using System.Text;
 using Microsoft.Extensions.Logging;
+using Microsoft.Win32.SafeHandles;
 
 namespace Refold.Mcp.Server.Hosting;
 
@@ -11,6 +13,11 @@ namespace Refold.Mcp.Server.Hosting;
 /// queue ran empty (no thread waits while nothing is logged); <see cref="Dispose"/> and process exit wait for what is
 /// queued to be written, at most the flush timeout for a sink that does not move.
 /// </summary>
+/// <remarks>
+/// The process's stderr is written through a stream of its own, not <see cref="Console.Error"/>: on Unix every console
+/// stream write (stdout's too) takes one lock, so a write stuck on a full stderr pipe would hold the stdio protocol's
+/// stdout as well.
+/// </remarks>
 internal sealed class StderrLogQueue : IDisposable
 {
     public const int DefaultCapacity = 4096;
@@ -22,7 +29,7 @@ internal sealed class StderrLogQueue : IDisposable
 
     private readonly object _gate = new();
     private readonly Queue<string> _lines = new();
-    private readonly TextWriter _writer;
+    private TextWriter? _writer;
     private readonly TimeProvider _clock;
     private readonly int _capacity;
     private readonly TimeSpan _flushTimeout;
@@ -30,7 +37,8 @@ internal sealed class StderrLogQueue : IDisposable
     private bool _draining;
     private bool _hooked;
 
-    public StderrLogQueue(TextWriter writer, TimeProvider clock, int capacity = DefaultCapacity, TimeSpan? flushTimeout = null)
+    /// <param name="writer">Null for the process's stderr (opened by the first write).</param>
+    public StderrLogQueue(TextWriter? writer, TimeProvider clock, int capacity = DefaultCapacity, TimeSpan? flushTimeout = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         _writer = writer;
@@ -87,6 +95,25 @@ internal sealed class StderrLogQueue : IDisposable
         }
     }
 
+    /// <summary>File descriptor 2 as a plain stream on Unix (see the remarks); <see cref="Console.Error"/> on Windows, whose console writes take no shared lock.</summary>
+    /// <remarks>A process started with stderr closed logs nowhere instead of failing.</remarks>
+    private static TextWriter OpenStderr()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return Console.Error;
+        }
+
+        try
+        {
+            return new StreamWriter(new FileStream(new SafeFileHandle(2, ownsHandle: false), FileAccess.Write, bufferSize: 0), new UTF8Encoding(false));
+        }
+        catch (Exception e) when (e is IOException or ArgumentException or UnauthorizedAccessException)
+        {
+            return TextWriter.Null;
+        }
+    }
+
     private void OnProcessExit(object? sender, EventArgs e) => Dispose();
 
     private void Drain()
@@ -114,22 +141,24 @@ internal sealed class StderrLogQueue : IDisposable
         }
     }
 
+    /// <remarks>Each line is flushed on its own: one write of a short line, never torn by another writer of stderr (the CLI's progress lines).</remarks>
     private void Write(string[] lines, long dropped)
     {
         try
         {
+            var writer = _writer ??= OpenStderr();
             if (dropped > 0)
             {
-                _writer.WriteLine(StderrLogger.Format(_clock.GetUtcNow(), LogLevel.Warning, Category, 0,
+                writer.WriteLine(StderrLogger.Format(_clock.GetUtcNow(), LogLevel.Warning, Category, 0,
                     $"{dropped} log lines dropped: stderr was not read fast enough (at most {_capacity} lines wait)."));
+                writer.Flush();
             }
 
             foreach (var line in lines)
             {
-                _writer.WriteLine(line);
+                writer.WriteLine(line);
+                writer.Flush();
             }
-
-            _writer.Flush();
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException)
         {

@@ -23,7 +23,7 @@ public sealed class StderrLoggerProvider : ILoggerProvider
     public StderrLoggerProvider(TextWriter? writer = null, TimeProvider? clock = null, int capacity = StderrLogQueue.DefaultCapacity, TimeSpan? flushTimeout = null)
     {
         _clock = clock ?? TimeProvider.System;
-        _queue = new StderrLogQueue(writer ?? Console.Error, _clock, capacity, flushTimeout);
+        _queue = new StderrLogQueue(writer, _clock, capacity, flushTimeout);
     }
 
     public ILogger CreateLogger(string categoryName) =>
