@@ -2,6 +2,7 @@ using System.Text.Json;
 using Refold.Mcp.Server.Cli;
 using Refold.Mcp.Server.Hosting;
 using Refold.Mcp.Server.Tests.Support;
+using Refold.Mcp.Server.Tools;
 
 namespace Refold.Mcp.Server.Tests.Cli;
 
@@ -92,9 +93,11 @@ public sealed class CallConfirmationTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Parse_YesOnlyOnCall_OtherCommandsRefuseIt()
+    public void Parse_YesOnlyOnCall_SurfaceConfirmModeUnchangedOtherCommandsRefuseIt()
     {
-        Assert.True(CommandLine.Parse(["call", "run_workflow", "--yes"]).Confirmed);
+        var confirmed = CommandLine.Parse(["call", "run_workflow", "--yes"]);
+        Assert.True(confirmed.Confirmed);
+        Assert.Equal(ConfirmMode.Destructive, confirmed.Surface.Confirm);
         Assert.False(CommandLine.Parse(["call", "run_workflow"]).Confirmed);
         Assert.Throws<UsageException>(() => CommandLine.Parse(["--emulator", "--yes"]));
         Assert.Throws<UsageException>(() => CommandLine.Parse(["tools", "--yes"]));
