@@ -27,8 +27,8 @@ public static class EmulatorCommandLine
 
     private static RootCommand Root { get; } = Build();
 
-    /// <summary>The generated help.</summary>
-    public static string Usage { get; } = CommandLineText.Help(Root);
+    /// <summary>The generated help (rendered when asked for, not by every process that parses a command line).</summary>
+    public static string Usage => CommandLineText.Help(Root);
 
     /// <summary>Adds every flag to <paramref name="command"/> (<c>refold-mcp emulator</c> offers the same ones).</summary>
     public static void AddFlagsTo(Command command)

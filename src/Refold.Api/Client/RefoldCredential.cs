@@ -41,17 +41,16 @@ public sealed class ApiKeyCredential : RefoldCredential
         ArgumentException.ThrowIfNullOrWhiteSpace(apiKey);
         ApiKey = apiKey.Trim();
         LinkedAccountId = string.IsNullOrWhiteSpace(linkedAccountId) ? null : linkedAccountId.Trim();
-        Fingerprint = FingerprintOf(ApiKey);
-        LimiterKey = "key:" + Fingerprint;
     }
 
     internal string ApiKey { get; }
 
     public override string? LinkedAccountId { get; }
 
-    public override string LimiterKey { get; }
+    public override string LimiterKey => field ??= "key:" + Fingerprint;
 
-    public override string Fingerprint { get; }
+    // On first use: the first hash of a process loads OpenSSL, which a server reading its key at start need not wait for.
+    public override string Fingerprint => field ??= FingerprintOf(ApiKey);
 
     public override string ToString() => LinkedAccountId is null ? "API key" : $"API key for linked account {LinkedAccountId}";
 }
@@ -64,8 +63,6 @@ public sealed class SessionTokenCredential : RefoldCredential
         ArgumentException.ThrowIfNullOrWhiteSpace(token);
         Token = token.Trim();
         Claims = SessionTokenClaims.TryRead(Token);
-        Fingerprint = FingerprintOf(Token);
-        LimiterKey = Claims?.OrgId is { } org ? "org:" + org : "token:" + Fingerprint;
     }
 
     internal string Token { get; }
@@ -75,9 +72,9 @@ public sealed class SessionTokenCredential : RefoldCredential
 
     public override string? LinkedAccountId => Claims?.LinkedAccountId;
 
-    public override string LimiterKey { get; }
+    public override string LimiterKey => field ??= Claims?.OrgId is { } org ? "org:" + org : "token:" + Fingerprint;
 
-    public override string Fingerprint { get; }
+    public override string Fingerprint => field ??= FingerprintOf(Token);
 
     public override string ToString() => LinkedAccountId is null ? "session token" : $"session token for linked account {LinkedAccountId}";
 }

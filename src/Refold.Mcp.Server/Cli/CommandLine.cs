@@ -24,8 +24,8 @@ public static class CommandLine
 
     private static RootCommand Root { get; } = Build();
 
-    /// <summary>The help of <c>refold-mcp</c>, generated from the declarations.</summary>
-    public static string Help { get; } = HelpFor(null);
+    /// <summary>The help of <c>refold-mcp</c>, generated from the declarations (when asked for: rendering it costs every start a millisecond).</summary>
+    public static string Help => HelpFor(null);
 
     /// <summary>The help of one command (<c>refold-mcp call --help</c>), or of <c>refold-mcp</c> itself when null.</summary>
     public static string HelpFor(string? command) => CommandLineText.Help(Root, command is null ? null : [command], command is null ? Credentials : null);

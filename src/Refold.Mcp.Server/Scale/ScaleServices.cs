@@ -13,7 +13,8 @@ public static class ScaleServices
         services.AddSingleton(scale);
         if (scale.Redis is null)
         {
-            services.AddSingleton(ConfirmationTicket.Create(scale.TicketKey, new TicketLedger()));
+            // Made on first use: a random key loads OpenSSL, which no session should wait for before its first confirmation.
+            services.AddSingleton(_ => ConfirmationTicket.Create(scale.TicketKey, new TicketLedger()));
             return services;
         }
 
