@@ -64,6 +64,7 @@ public static class Program
             if (options.Transport == Transport.Http)
             {
                 await using var app = HttpServer.Build(options, upstream);
+                StartupWarmUp.AfterBuild(app.Services);
                 try
                 {
                     await app.StartAsync(stop.Token);
@@ -80,7 +81,10 @@ public static class Program
                 return 0;
             }
 
-            using var host = StdioServer.Build(options, upstream, credential, missingCredential: missingCredential);
+            var toolSets = new Tools.ToolSets(options.Surface);
+            StartupWarmUp.BeforeHost(toolSets, credential);
+            using var host = StdioServer.Build(options, upstream, credential, missingCredential: missingCredential, toolSets: toolSets);
+            StartupWarmUp.AfterBuild(host.Services);
             if (missingCredential is not null)
             {
                 LogNoCredential(host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Refold.Mcp.Server"), missingCredential);

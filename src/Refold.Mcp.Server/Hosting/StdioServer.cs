@@ -16,24 +16,25 @@ namespace Refold.Mcp.Server.Hosting;
 public static class StdioServer
 {
     /// <param name="streams">Null for the process's stdin/stdout; tests pass in-memory streams.</param>
+    /// <param name="toolSets">The surface's tool sets when the caller already made them (see <see cref="StartupWarmUp"/>).</param>
     /// <param name="missingCredential">
     /// When no credential is configured, what to set (<see cref="EnvironmentCredentials.MissingAdvice"/>): the tools an
     /// org API key gets are still listed, and calling one the server cannot run answers with this advice.
     /// </param>
     public static IHost Build(ServerOptions options, Upstream upstream, RefoldCredential? credential,
-        (Stream Input, Stream Output)? streams = null, Action<ILoggingBuilder>? logging = null, string? missingCredential = null)
+        (Stream Input, Stream Output)? streams = null, Action<ILoggingBuilder>? logging = null, string? missingCredential = null,
+        ToolSets? toolSets = null)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         ServerLogging.Configure(builder.Logging, options.LogLevel, logging);
-        var toolSets = new ToolSets(options.Surface);
+        toolSets ??= new ToolSets(options.Surface);
         builder.Services.AddRefoldMcpCore(options, upstream, toolSets);
         builder.AddRefoldTelemetryExport(TelemetryExport.ProcessEnvironment());
 
-        var tools = toolSets.For(credential);
         builder.Services.AddSingleton(sp => RefoldSession.Create(
             sp.GetRequiredService<RefoldClientFactory>(), toolSets, sp.GetRequiredService<ILoggerFactory>(), credential));
 
-        var withAccountTools = options.AccountTools.Any && tools.Shape.SuppliesAccount();
+        var withAccountTools = options.AccountTools.Any && CredentialShapes.Of(credential).SuppliesAccount();
         if (withAccountTools)
         {
             // Registered before the MCP transport so its first read is done before the client's first tools/list.
@@ -55,12 +56,14 @@ public static class StdioServer
         }
         else
         {
-            mcp.WithTools(tools.Tools);
+            // Read when the server starts, not now: the tool set may still be building on another thread (StartupWarmUp).
+            builder.Services.AddOptions<ModelContextProtocol.Server.McpServerOptions>()
+                .Configure(o => o.ToolCollection = toolSets.For(credential).NewCollection());
         }
 
         if (credential is null && missingCredential is not null)
         {
-            NeedsCredential(mcp, tools, toolSets, missingCredential);
+            NeedsCredential(mcp, toolSets.For(credential), toolSets, missingCredential);
         }
 
         return builder.Build();
