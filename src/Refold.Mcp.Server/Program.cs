@@ -61,10 +61,13 @@ public static class Program
                 return await CliCommands.RunAsync(options, upstream, credential, missingCredential, Console.Out, Console.Error, !Console.IsOutputRedirected, stop.Token, CallConfirmation.Terminal());
             }
 
+            // Over stdio the warm-up builds the very tool set the server lists; over HTTP each session brings its credential.
+            var toolSets = new Tools.ToolSets(options.Surface);
+            var warmUp = options.Transport == Transport.Http ? StartupWarmUp.Begin() : StartupWarmUp.Begin(toolSets, credential);
             if (options.Transport == Transport.Http)
             {
                 await using var app = HttpServer.Build(options, upstream);
-                StartupWarmUp.AfterBuild(app.Services);
+                warmUp.HostBuilt(app.Services);
                 try
                 {
                     await app.StartAsync(stop.Token);
@@ -81,10 +84,8 @@ public static class Program
                 return 0;
             }
 
-            var toolSets = new Tools.ToolSets(options.Surface);
-            StartupWarmUp.BeforeHost(toolSets, credential);
             using var host = StdioServer.Build(options, upstream, credential, missingCredential: missingCredential, toolSets: toolSets);
-            StartupWarmUp.AfterBuild(host.Services);
+            warmUp.HostBuilt(host.Services);
             if (missingCredential is not null)
             {
                 LogNoCredential(host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Refold.Mcp.Server"), missingCredential);

@@ -41,6 +41,22 @@ public sealed class ProcessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Stdio_ChildProcessStartsListsAndCallsOnce_RefoldSeesOnlyThatCall()
+    {
+        var stderr = new ConcurrentQueue<string>();
+        await using (var client = await ServerProcess.ConnectStdioAsync(Env(), stderr))
+        {
+            await client.ListToolsAsync();
+            var missing = await client.CallAsync("get_linked_account", """{"linked_account_id":"acct_missing"}""");
+            Assert.Equal(404, missing.Structured().GetProperty("status_code").GetInt32());
+        }
+
+        // The start-up warm-up builds the client and a throwaway pipeline while the host starts, and sends nothing:
+        // the one request Refold got, with the process gone, is the call's.
+        Assert.Equal(["get_linked_account"], _refold.Requests.Select(r => r.Operation));
+    }
+
+    [Fact]
     public async Task Stdio_ChildProcessWithSessionToken_ScopedAndSilentAboutToken()
     {
         var token = _refold.MintToken("acct_alpha");

@@ -10,12 +10,14 @@ using Refold.Mcp.Server.Tools;
 namespace Refold.Mcp.Server.Hosting;
 
 /// <summary>
-/// Start-up work taken off the path to the first answers: it runs on the thread pool while the main thread builds
-/// and starts the host, so on a second core it costs the client no wait. Everything warmed here is a process-wide,
-/// thread-safe cache that the real use fills itself when the warm-up has not got there yet, so nothing waits for
-/// it and a failure here changes nothing (the real use meets and reports the same failure).
+/// Start-up work taken off the path to the first answers: one thread of its own does it while the main thread builds
+/// and starts the host, so on a second core it costs the client no wait. Not the thread pool: a pool of two threads
+/// (one per core) busy warming would hold back the MCP server's own first reads and answers. Everything warmed here
+/// is a process-wide, thread-safe cache that the real use fills itself when the warm-up has not got there yet, so
+/// nothing waits for it, and a failure here changes nothing (the real use meets and reports the same failure). It
+/// never sends a request or takes a permit.
 /// </summary>
-public static class StartupWarmUp
+public sealed class StartupWarmUp
 {
     // The messages and the handlers' contracts the MCP server resolves while it is created and serves its first calls.
     private static readonly Type[] s_protocolTypes =
@@ -30,57 +32,73 @@ public static class StartupWarmUp
         typeof(ProgressNotificationParams),
     ];
 
-    /// <summary>
-    /// Before the host is built: the tool set the credential will list, the protocol's JSON contracts, and the
-    /// credential's fingerprint (its hash loads OpenSSL).
-    /// </summary>
-    public static void BeforeHost(ToolSets toolSets, RefoldCredential? credential) => Run(() =>
+    private readonly TaskCompletionSource<IServiceProvider> _host = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private StartupWarmUp(ToolSets? toolSets, RefoldCredential? credential)
     {
-        _ = toolSets.For(credential);
-        // The SDK's handlers take their contracts from its source-generated context (first in the default options'
-        // chain), whose own options cache them; messages go through the default options.
-        var contexts = McpJsonUtilities.DefaultOptions.TypeInfoResolverChain.OfType<JsonSerializerContext>().Take(1).Select(c => c.Options);
-        foreach (var options in contexts.Append(McpJsonUtilities.DefaultOptions))
-        {
-            foreach (var type in s_protocolTypes)
-            {
-                _ = options.GetTypeInfo(type);
-            }
-        }
-
-        _ = credential?.LimiterKey;
-    });
+        new Thread(() => Run(toolSets, credential)) { IsBackground = true, Name = "refold-mcp warm-up" }.Start();
+    }
 
     /// <summary>
-    /// Once the host is built: the stdio session (over HTTP a client without a credential), whose creation builds the
+    /// Starts warming before the host is built: the tool set the credential will list (when the caller builds its
+    /// server from <paramref name="toolSets"/>), the protocol's JSON contracts, and the credential's fingerprint (its
+    /// hash loads OpenSSL). What needs the host waits for <see cref="HostBuilt"/>.
+    /// </summary>
+    public static StartupWarmUp Begin(ToolSets? toolSets = null, RefoldCredential? credential = null) => new(toolSets, credential);
+
+    /// <summary>
+    /// The host is built: warm the stdio session (over HTTP a client without a credential), whose creation builds the
     /// Refold client's HTTP handler chain and resilience pipeline provider, and a throwaway pipeline
     /// (<see cref="PipelineWarmUp"/>): what the first tool call would otherwise build while the agent waits.
     /// </summary>
-    public static void AfterBuild(IServiceProvider services) => Run(async () =>
+    public void HostBuilt(IServiceProvider services) => _host.TrySetResult(services);
+
+    private void Run(ToolSets? toolSets, RefoldCredential? credential)
     {
-        if (services.GetService<RefoldSession>() is null)
+        Quietly(() =>
         {
-            _ = services.GetRequiredService<RefoldClientFactory>().Create(null);
+            _ = toolSets?.For(credential);
+            WarmProtocolContracts();
+            _ = credential?.LimiterKey;
+        });
+
+        // The process may end before its host is built (a bad flag, a port in use); this thread then ends with it.
+        var services = _host.Task.GetAwaiter().GetResult();
+        Quietly(() =>
+        {
+            if (services.GetService<RefoldSession>() is null)
+            {
+                _ = services.GetRequiredService<RefoldClientFactory>().Create(null);
+            }
+
+            PipelineWarmUp.RunAsync(services).GetAwaiter().GetResult();
+        });
+    }
+
+    // The SDK's handlers and its transport take their contracts from its source-generated context (first in the
+    // default options' chain), whose own options cache them.
+    private static void WarmProtocolContracts()
+    {
+        if (McpJsonUtilities.DefaultOptions.TypeInfoResolverChain.OfType<JsonSerializerContext>().FirstOrDefault()?.Options is not { } options)
+        {
+            return;
         }
 
-        await PipelineWarmUp.RunAsync(services).ConfigureAwait(false);
-    });
+        foreach (var type in s_protocolTypes)
+        {
+            _ = options.GetTypeInfo(type);
+        }
+    }
 
-    private static void Run(Action work) => Run(() =>
-    {
-        work();
-        return Task.CompletedTask;
-    });
-
-    private static void Run(Func<Task> work) => _ = Task.Run(async () =>
+    private static void Quietly(Action work)
     {
         try
         {
-            await work().ConfigureAwait(false);
+            work();
         }
         catch (Exception)
         {
             // Only a head start: the first real use does the same work and reports what fails.
         }
-    });
+    }
 }
