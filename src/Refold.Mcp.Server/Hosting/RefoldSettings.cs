@@ -21,7 +21,7 @@ public static class RefoldSettings
         Limit("--burst", "REFOLD_BURST", nameof(RefoldOptions.Burst), "N", "Refold's burst per org (default 5)", R.WholeNumber, (r, v) => r.Burst = v),
         Limit("--headroom", "REFOLD_HEADROOM", nameof(RefoldOptions.Headroom), "N", "share of rate and burst left unused (default 0.1: 18/s, bursts of 4)", R.Number, (r, v) => r.Headroom = v),
         Limit("--retries", "REFOLD_RETRIES", nameof(RefoldOptions.MaxRetries), "N", "retries of an idempotent call (default 3)", R.WholeNumber, (r, v) => r.MaxRetries = v),
-        Limit("--attempt-timeout", "REFOLD_ATTEMPT_TIMEOUT", nameof(RefoldOptions.AttemptTimeout), "SECONDS", "seconds one attempt may take (default 30)", R.Seconds, (r, v) => r.AttemptTimeout = v),
+        Limit("--attempt-timeout", "REFOLD_ATTEMPT_TIMEOUT", nameof(RefoldOptions.AttemptTimeout), "SECONDS", "seconds one attempt may take, its wait for a rate-limit permit included (default 30)", R.Seconds, (r, v) => r.AttemptTimeout = v),
         Limit("--deadline", "REFOLD_DEADLINE", nameof(RefoldOptions.CallDeadline), "SECONDS", "seconds one tool call's Refold request may take in all, retries included (default 45)", R.Seconds, (r, v) => r.CallDeadline = v),
         // Only in the file (README: "sets any RefoldOptions property").
         Limit(null, null, nameof(RefoldOptions.QueueLimit), "", "", R.WholeNumber, (r, v) => r.QueueLimit = v),
