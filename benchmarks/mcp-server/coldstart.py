@@ -7,7 +7,7 @@ library only; the bridge and Node 22 are installed from the npm registry into .t
     dotnet build src/Refold.Mcp.Server -c Release
     dotnet publish src/Refold.Mcp.Server -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o artifacts/bench/r2r
     dotnet publish src/Refold.Mcp.Server -c Release -r linux-x64 -p:PublishAot=true
-    python3 benchmarks/mcp-server/coldstart.py [--runs 25]
+    python3 benchmarks/mcp-server/coldstart.py [--runs 25] [--aot-before DIR]
 
 Each run spawns the server and sends raw JSON-RPC over stdio: initialize (2025-11-25), notifications/initialized,
 tools/list, then one read call (get_linked_account of acct_globex). Timed from spawn to each answer. RSS (VmRSS) is
@@ -112,6 +112,7 @@ def main():
     a.add_argument("--r2r", default=os.path.join(ROOT, "artifacts", "bench", "r2r"), help="folder of the ReadyToRun publish")
     a.add_argument("--aot", default=os.path.join(ROOT, "src", "Refold.Mcp.Server", "bin", "Release", "net10.0", "linux-x64", "publish"),
                    help="folder of the Native AOT publish")
+    a.add_argument("--aot-before", metavar="DIR", help="folder of another Native AOT publish (e.g. of an earlier commit), timed beside this one")
     o = a.parse_args()
     spec = os.path.join(shared_dir(), "refold-api", "openapi.yaml")
     for path in [bench.DLL, EMULATOR_DLL, os.path.join(o.r2r, "refold-mcp"), os.path.join(o.aot, "refold-mcp"), spec]:
@@ -136,6 +137,8 @@ def main():
             ("ReadyToRun `--emulator`", [*r2r, "--emulator"], {}, ours),
             ("Native AOT `--emulator`", [*aot, "--emulator"], {}, ours),
         ]
+        if o.aot_before:
+            variants.insert(3, ("Native AOT binary, before (`--aot-before`)", [os.path.join(o.aot_before, "refold-mcp")], upstream, ours))
         results = {name: [] for name, *_ in variants}
         lists = {}
         for _, command, e, call in variants:  # one untimed round: file cache and JIT-independent warm-up alike
