@@ -63,7 +63,7 @@ public static class Program
 
             // Over stdio the warm-up builds the very tool set the server lists; over HTTP each session brings its credential.
             var toolSets = new Tools.ToolSets(options.Surface);
-            var warmUp = options.Transport == Transport.Http ? StartupWarmUp.Begin() : StartupWarmUp.Begin(toolSets, credential);
+            using var warmUp = options.Transport == Transport.Http ? StartupWarmUp.Begin() : StartupWarmUp.Begin(toolSets, credential);
             if (options.Transport == Transport.Http)
             {
                 await using var app = HttpServer.Build(options, upstream);

@@ -103,6 +103,32 @@ public sealed class UserMessageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Http_PortInUseWithStderrToAFile_LogLinesAndTheAdviceBothWhole()
+    {
+        using var holder = new TcpListener(IPAddress.Loopback, 0);
+        holder.Start();
+        var url = $"http://127.0.0.1:{((IPEndPoint)holder.LocalEndpoint).Port}";
+        var file = Path.Combine(Path.GetTempPath(), $"refold-mcp-stderr-{Guid.NewGuid():N}.log");
+        try
+        {
+            var exit = await ServerProcess.RunWithStderrToFileAsync(Env(), file, "--transport", "http", "--urls", url, "--log-level", "debug");
+            var lines = File.ReadAllLines(file);
+
+            // The log queue and the final advice both write the file: neither may write over the other's lines.
+            var advice = $"refold-mcp: {url} is already in use by another program: stop that program, or choose a free address with --urls (for example --urls http://127.0.0.1:3002).";
+            Assert.Equal(1, exit);
+            Assert.Contains(advice, lines);
+            Assert.Contains(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\d\d:\d\d:\d\d\.\d{3} dbug: "));
+            // Each log entry is one line (an exception's too), so every other line starts with its time and level.
+            Assert.All(lines.Where(l => l != advice), l => Assert.Matches(@"^\d\d:\d\d:\d\d\.\d{3} (trce|dbug|info|warn|fail|crit): ", l));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public async Task CliCall_UnreachableBaseUrl_OneLineNamingTheAddressAndTheFix()
     {
         var closed = new TcpListener(IPAddress.Loopback, 0);

@@ -17,7 +17,7 @@ namespace Refold.Mcp.Server.Hosting;
 /// nothing waits for it, and a failure here changes nothing (the real use meets and reports the same failure). It
 /// never sends a request or takes a permit.
 /// </summary>
-public sealed class StartupWarmUp
+public sealed class StartupWarmUp : IDisposable
 {
     // The messages and the handlers' contracts the MCP server resolves while it is created and serves its first calls.
     private static readonly Type[] s_protocolTypes =
@@ -53,6 +53,9 @@ public sealed class StartupWarmUp
     /// </summary>
     public void HostBuilt(IServiceProvider services) => _host.TrySetResult(services);
 
+    /// <summary>Ends the thread if it still waits for a host that will not come (its build threw); a no-op once <see cref="HostBuilt"/> ran.</summary>
+    public void Dispose() => _host.TrySetCanceled();
+
     private void Run(ToolSets? toolSets, RefoldCredential? credential)
     {
         Quietly(() =>
@@ -62,10 +65,10 @@ public sealed class StartupWarmUp
             _ = credential?.LimiterKey;
         });
 
-        // The process may end before its host is built (a bad flag, a port in use); this thread then ends with it.
-        var services = _host.Task.GetAwaiter().GetResult();
         Quietly(() =>
         {
+            // Cancelled (disposed) when the host was never built: nothing left to warm.
+            var services = _host.Task.GetAwaiter().GetResult();
             if (services.GetService<RefoldSession>() is null)
             {
                 _ = services.GetRequiredService<RefoldClientFactory>().Create(null);

@@ -14,9 +14,9 @@ namespace Refold.Mcp.Server.Hosting;
 /// queued to be written, at most the flush timeout for a sink that does not move.
 /// </summary>
 /// <remarks>
-/// The process's stderr is written through a stream of its own, not <see cref="Console.Error"/>: on Unix every console
-/// stream write (stdout's too) takes one lock, so a write stuck on a full stderr pipe would hold the stdio protocol's
-/// stdout as well.
+/// A pipe or terminal on stderr is written through a stream of its own, not <see cref="Console.Error"/>: on Unix every
+/// console stream write (stdout's too) takes one lock, so a write stuck on a full stderr pipe would hold the stdio
+/// protocol's stdout as well. A file on stderr cannot fill, and is written through <see cref="Console.Error"/>.
 /// </remarks>
 internal sealed class StderrLogQueue : IDisposable
 {
@@ -95,7 +95,12 @@ internal sealed class StderrLogQueue : IDisposable
         }
     }
 
-    /// <summary>File descriptor 2 as a plain stream on Unix (see the remarks); <see cref="Console.Error"/> on Windows, whose console writes take no shared lock.</summary>
+    /// <summary>
+    /// File descriptor 2 as a plain stream on Unix when it is a pipe or a terminal (see the remarks);
+    /// <see cref="Console.Error"/> on Windows, whose console writes take no shared lock, and when stderr is a file: a
+    /// stream of its own keeps its own position in a seekable file, so it and <see cref="Console.Error"/> (the
+    /// fatal-error line, the CLI's progress) would write over each other's lines, and a file never fills like a pipe.
+    /// </summary>
     /// <remarks>A process started with stderr closed logs nowhere instead of failing.</remarks>
     private static TextWriter OpenStderr()
     {
@@ -106,7 +111,14 @@ internal sealed class StderrLogQueue : IDisposable
 
         try
         {
-            return new StreamWriter(new FileStream(new SafeFileHandle(2, ownsHandle: false), FileAccess.Write, bufferSize: 0), new UTF8Encoding(false));
+            var stream = new FileStream(new SafeFileHandle(2, ownsHandle: false), FileAccess.Write, bufferSize: 0);
+            if (stream.CanSeek)
+            {
+                stream.Dispose();
+                return Console.Error;
+            }
+
+            return new StreamWriter(stream, new UTF8Encoding(false));
         }
         catch (Exception e) when (e is IOException or ArgumentException or UnauthorizedAccessException)
         {

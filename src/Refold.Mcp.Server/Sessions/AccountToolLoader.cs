@@ -13,7 +13,7 @@ namespace Refold.Mcp.Server.Sessions;
 /// each). Every read is sent as a tool's would be, through <see cref="OperationRunner.SendAsync"/> (the session's
 /// refusals, the org's shared limiter, breaker, spans and error mapping), on a call of its own with no MCP request
 /// behind it; the workflows are listed as <c>run_workflow</c> lists them (<see cref="WorkflowResolver.ListAsync"/>,
-/// every page). At most <c>max</c> tools are built (workflows first), so a large org never costs more reads than the
+/// up to its cap of 10 pages of 50 per scope). At most <c>max</c> tools are built (workflows first), so a large org never costs more reads than the
 /// cap allows.
 /// </summary>
 internal static class AccountToolLoader

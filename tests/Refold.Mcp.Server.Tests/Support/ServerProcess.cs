@@ -77,6 +77,33 @@ internal static class ServerProcess
     }
 
     /// <summary>Starts the executable with every standard stream redirected, for a test that types at it.</summary>
+    /// <summary>Runs the executable with its stderr sent to <paramref name="file"/> by a shell (<c>2&gt;file</c>, a seekable file, not a pipe); returns the exit code.</summary>
+    public static async Task<int> RunWithStderrToFileAsync(IDictionary<string, string?> environment, string file, params string[] args)
+    {
+        var start = new ProcessStartInfo("/bin/sh") { RedirectStandardOutput = true, RedirectStandardInput = true, UseShellExecute = false };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add("file=$1; shift; exec dotnet \"$@\" 2>\"$file\"");
+        start.ArgumentList.Add("sh");
+        start.ArgumentList.Add(file);
+        start.ArgumentList.Add(Dll);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (name, value) in Clean(environment))
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        process.StandardInput.Close();
+        _ = process.StandardOutput.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return process.ExitCode;
+    }
+
     public static Process Start(IDictionary<string, string?> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
