@@ -81,6 +81,21 @@ public sealed class CommandLineTests
         Assert.Contains("REFOLD_API_KEY", CommandLine.Help, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Help_ConfigNamesEveryObjectAndKeyOfTheFile()
+    {
+        var help = string.Join(' ', CommandLine.Help.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
+        var keys = Refold.Mcp.Server.Hosting.ServerSettings.All.Select(s => s.Key).OfType<string>().Where(k => !k.StartsWith("Refold:", StringComparison.Ordinal)).ToList();
+
+        Assert.NotEmpty(keys);
+        Assert.All(keys, key =>
+        {
+            var (section, name) = (key[..key.IndexOf(':')], key[(key.IndexOf(':') + 1)..]);
+            Assert.Contains($"\"{section}\" (", help, StringComparison.Ordinal);
+            Assert.Contains(name, help, StringComparison.Ordinal);
+        });
+    }
+
     [Theory]
     [InlineData("--transport", "pigeon", "--transport must be 'stdio' or 'http', got 'pigeon'.")]
     [InlineData("--max-request-bytes", "0", "--max-request-bytes must be a whole number from 1 to 1073741824, got '0'.")]

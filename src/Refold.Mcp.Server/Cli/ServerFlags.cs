@@ -79,13 +79,19 @@ public static class ServerFlags
             (o, v) => o with { AccountTools = o.AccountTools with { Max = (int)v } }),
         Observability.AuditLog.Setting.ToFlag()!,
         .. Flags(Scale.ScaleSettings.All),
-        F.Text("--config", "FILE", "a JSON file whose \"Refold\" object sets the limits below by RefoldOptions names, e.g. \"CallDeadline\": 40 (flags win over REFOLD_* variables over the file; durations in seconds)",
+        F.Text("--config", "FILE", $"a JSON file whose \"Refold\" object sets the limits below by RefoldOptions names, e.g. \"CallDeadline\": 40; {OtherSections()} (flags win over REFOLD_* variables over the file; durations in seconds)",
             (o, v) => o with { ConfigFile = v }),
         .. Flags(Hosting.RefoldSettings.All),
         .. Flags(Http.OAuthOptions.All),
     ];
 
     private static IEnumerable<F> Flags(IEnumerable<Hosting.Setting> settings) => settings.Select(s => s.ToFlag()).OfType<F>();
+
+    // The file's other objects, from the settings' keys: e.g. "Scale" (Redis, SessionMode, Replicas).
+    private static string OtherSections() => string.Join("; ", Hosting.ServerSettings.All
+        .Where(s => s.Key is not null && !s.Key.StartsWith("Refold:", StringComparison.Ordinal))
+        .GroupBy(s => s.Key![..s.Key!.IndexOf(':')], StringComparer.Ordinal)
+        .Select(g => $"\"{g.Key}\" ({string.Join(", ", g.Select(s => s.Key![(s.Key!.IndexOf(':') + 1)..]))})"));
 
     private static HashSet<string> Toolsets(IReadOnlyList<string> ids)
     {
