@@ -48,7 +48,7 @@ public static class Program
         try
         {
             options = ServerSettings.Resolve(options, Environment.GetEnvironmentVariable);
-            await using var upstream = await Upstream.StartAsync(options, Environment.GetEnvironmentVariable, stop.Token);
+            await using var upstream = await Upstream.StartAsync(options, stop.Token);
             if (upstream.Banner is { } banner)
             {
                 await Console.Error.WriteLineAsync(banner);

@@ -11,7 +11,7 @@ public sealed class AgentAffordanceTests
 {
     private static async Task<(Upstream Upstream, InMemoryServer Server)> StartAsync(Surface? surface = null)
     {
-        var upstream = await Upstream.StartAsync(new ServerOptions { Emulator = true }, _ => null);
+        var upstream = await Upstream.StartAsync(new ServerOptions { Emulator = true });
         var server = await InMemoryServer.StartAsync(upstream.BaseUrl, upstream.DemoCredential, new ServerOptions { Surface = surface ?? new Surface() });
         return (upstream, server);
     }

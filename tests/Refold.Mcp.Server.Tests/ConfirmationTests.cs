@@ -22,7 +22,7 @@ public sealed class ConfirmationTests : IAsyncLifetime
     private readonly List<IAsyncDisposable> _owned = [];
     private Upstream _emulator = null!;
 
-    public async Task InitializeAsync() => _emulator = await Upstream.StartAsync(new ServerOptions { Emulator = true }, _ => null);
+    public async Task InitializeAsync() => _emulator = await Upstream.StartAsync(new ServerOptions { Emulator = true });
 
     public async Task DisposeAsync()
     {

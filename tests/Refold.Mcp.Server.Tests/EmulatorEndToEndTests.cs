@@ -51,7 +51,7 @@ public sealed class EmulatorEndToEndTests
     [Fact]
     public async Task Http_Emulator_DemoSessionMintsTokensAndTokenSessionsAreIsolated()
     {
-        await using var upstream = await Upstream.StartAsync(new ServerOptions { Emulator = true }, _ => null);
+        await using var upstream = await Upstream.StartAsync(new ServerOptions { Emulator = true });
         await using var http = await HttpHarness.StartAsync(upstream, new ServerOptions { LogLevel = "Debug" });
 
         // No credential: the demo org (API key) — org tools listed, accounts created, tokens minted.
@@ -112,7 +112,7 @@ public sealed class EmulatorEndToEndTests
     [Fact]
     public async Task Http_Emulator_ExecuteWorkflowAndFollowItsExecution()
     {
-        await using var upstream = await Upstream.StartAsync(new ServerOptions { Emulator = true }, _ => null);
+        await using var upstream = await Upstream.StartAsync(new ServerOptions { Emulator = true });
         await using var http = await HttpHarness.StartAsync(upstream, new ServerOptions { Surface = new Tools.Surface { Mode = Tools.ToolMode.All } });
 
         // A workflow run is destructive (it may do anything): the user says yes.

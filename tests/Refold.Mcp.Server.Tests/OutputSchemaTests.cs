@@ -18,7 +18,7 @@ public sealed class OutputSchemaTests
 {
     private static async Task<(Upstream Upstream, InMemoryServer Server)> StartAsync(Surface surface)
     {
-        var upstream = await Upstream.StartAsync(new ServerOptions { Emulator = true }, _ => null);
+        var upstream = await Upstream.StartAsync(new ServerOptions { Emulator = true });
         var server = await InMemoryServer.StartAsync(upstream.BaseUrl, upstream.DemoCredential,
             new ServerOptions { Surface = surface with { Confirm = ConfirmMode.Never } });
         return (upstream, server);

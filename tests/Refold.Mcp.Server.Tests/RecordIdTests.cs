@@ -14,7 +14,7 @@ public sealed class RecordIdTests
     [Fact]
     public async Task ToolsList_RecordId_SaidOnceInInstructionsAndCarriedByRecords()
     {
-        await using var upstream = await Upstream.StartAsync(new ServerOptions { Emulator = true }, _ => null);
+        await using var upstream = await Upstream.StartAsync(new ServerOptions { Emulator = true });
         await using var server = await InMemoryServer.StartAsync(upstream.BaseUrl, upstream.DemoCredential,
             new ServerOptions { Surface = new Surface { Mode = ToolMode.All } });
 

@@ -13,7 +13,7 @@ public sealed class ToolListCachingTests
     [Fact]
     public async Task ListTools_Stdio_KeptForAnHourPublicAndInTheSameOrder()
     {
-        await using var upstream = await Upstream.StartAsync(new ServerOptions { Emulator = true }, _ => null);
+        await using var upstream = await Upstream.StartAsync(new ServerOptions { Emulator = true });
         await using var server = await InMemoryServer.StartAsync(upstream.BaseUrl, upstream.DemoCredential);
 
         var first = await server.Client.ListToolsAsync(new ListToolsRequestParams());
@@ -27,7 +27,7 @@ public sealed class ToolListCachingTests
     [Fact]
     public async Task ListTools_Http_PrivateToTheCaller()
     {
-        await using var upstream = await Upstream.StartAsync(new ServerOptions { Emulator = true }, _ => null);
+        await using var upstream = await Upstream.StartAsync(new ServerOptions { Emulator = true });
         await using var http = await HttpHarness.StartAsync(upstream);
         var client = await http.ConnectAsync();
 
@@ -40,7 +40,7 @@ public sealed class ToolListCachingTests
     [Fact]
     public async Task ListTools_WithAccountTools_KeptAsLongAsTheirReadAndPrivate()
     {
-        await using var upstream = await Upstream.StartAsync(new ServerOptions { Emulator = true }, _ => null);
+        await using var upstream = await Upstream.StartAsync(new ServerOptions { Emulator = true });
         var options = new ServerOptions { AccountTools = new AccountToolOptions(Workflows: true, Actions: false, AccountToolOptions.DefaultMax) };
         await using var server = await InMemoryServer.StartAsync(upstream.BaseUrl, Api.Client.RefoldCredential.FromApiKey(Emulator.EmulatorDefaults.ApiKey, "acct_globex"), options);
 

@@ -65,8 +65,7 @@ public static class ServerFlags
             (o, v) => o with { EmulatorSpeed = v }),
         F.WholeNumber("--max-wait", "SECONDS", $"longest wait run_workflow / wait_for_execution may be asked for (default {Surface.DefaultMaxWaitSeconds}; each waits {Surface.DefaultWaitSeconds} s unless asked otherwise)", 1, 3600,
             (o, v) => o with { Surface = o.Surface with { MaxWaitSeconds = (int)v } }),
-        F.Value("--base-url", "URL", "Refold's address (overrides REFOLD_BASE_URL; default https://app.refold.ai)", BaseUrl,
-            (o, v) => o with { BaseUrl = v }),
+        Hosting.Upstream.BaseUrlSetting.ToFlag()!,
         F.Value("--log-level", "LEVEL", "trace, debug, information (default), warning, error, critical, none; logs go to stderr", LogLevelName,
             (o, v) => o with { LogLevel = v }),
         F.Switch("--json", "with 'tools': print the tools/list result as JSON",
@@ -108,10 +107,6 @@ public static class ServerFlags
     private static HashSet<string> LinkedAccountIds(IReadOnlyList<string> ids) => ids.Count > 0
         ? ids.ToHashSet(StringComparer.Ordinal)
         : throw new FormatException("--linked-accounts needs at least one linked account id, e.g. --linked-accounts acct_1,acct_2.");
-
-    private static Uri BaseUrl(string text) => Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
-        ? url
-        : throw new FormatException($"--base-url must be an absolute http(s) URL, got '{text}'.");
 
     private static string LogLevelName(string value) => value.ToLowerInvariant() switch
     {

@@ -50,7 +50,7 @@ public sealed record ServerOptions
     /// <summary>How many times faster than real time the embedded emulator's clock runs (demos, tests); 1 by default.</summary>
     public double EmulatorSpeed { get; init; } = 1;
 
-    /// <summary>Refold's base URL; null means REFOLD_BASE_URL or Refold's public host.</summary>
+    /// <summary>Refold's base URL (the flag, REFOLD_BASE_URL or Refold:BaseUrl in --config, see Upstream.BaseUrlSetting); null means Refold's public host.</summary>
     public Uri? BaseUrl { get; init; }
 
     public string LogLevel { get; init; } = "Information";

@@ -12,7 +12,7 @@ namespace Refold.Mcp.Server.Hosting;
 public static class ServerSettings
 {
     public static IReadOnlyList<Setting> All { get; } =
-        [.. RefoldSettings.All, .. OAuthOptions.All, .. ScaleSettings.All, TrustedProxies.Setting, AuditLog.Setting];
+        [Upstream.BaseUrlSetting, .. RefoldSettings.All, .. OAuthOptions.All, .. ScaleSettings.All, TrustedProxies.Setting, AuditLog.Setting];
 
     /// <summary>
     /// <paramref name="options"/> (what the flags gave) completed from <paramref name="environment"/> and the

@@ -28,29 +28,23 @@ public sealed class Upstream : IAsyncDisposable
     /// <summary>A line for stderr saying what the server talks to.</summary>
     public string? Banner { get; }
 
-    /// <summary>The upstream chosen by the options: the embedded emulator, <c>--base-url</c>, <c>REFOLD_BASE_URL</c> or Refold.</summary>
-    public static async Task<Upstream> StartAsync(ServerOptions options, Func<string, string?> environment, CancellationToken cancellationToken = default)
-    {
-        if (options.Emulator)
-        {
-            return await EmbeddedEmulator.StartAsync(options.EmulatorSpeed, EmulatorData.FileFor(options), cancellationToken).ConfigureAwait(false);
-        }
+    /// <summary>
+    /// Refold's address: <c>--base-url</c>, else <c>REFOLD_BASE_URL</c>, else <c>Refold:BaseUrl</c> in <c>--config</c>
+    /// (resolved with the other settings, <see cref="ServerSettings"/>); Refold's public host without any.
+    /// </summary>
+    public static Setting BaseUrlSetting { get; } = Setting.Of("--base-url", "REFOLD_BASE_URL", "Refold:BaseUrl", "URL",
+        $"Refold's address (default {DefaultBaseUrl})", ReadBaseUrl, o => o.BaseUrl is not null, (o, v) => o with { BaseUrl = v });
 
-        if (options.BaseUrl is { } url)
-        {
-            return new Upstream(url);
-        }
+    /// <summary>The upstream chosen by the options: the embedded emulator, else <see cref="ServerOptions.BaseUrl"/>, else Refold.</summary>
+    public static async Task<Upstream> StartAsync(ServerOptions options, CancellationToken cancellationToken = default) =>
+        options.Emulator
+            ? await EmbeddedEmulator.StartAsync(options.EmulatorSpeed, EmulatorData.FileFor(options), cancellationToken).ConfigureAwait(false)
+            : new Upstream(options.BaseUrl ?? new Uri(DefaultBaseUrl));
 
-        var configured = environment("REFOLD_BASE_URL");
-        if (string.IsNullOrWhiteSpace(configured))
-        {
-            return new Upstream(new Uri(DefaultBaseUrl));
-        }
-
-        return Uri.TryCreate(configured.Trim(), UriKind.Absolute, out var fromEnvironment) && fromEnvironment.Scheme is "http" or "https"
-            ? new Upstream(fromEnvironment)
-            : throw new UsageException("REFOLD_BASE_URL must be an absolute http(s) URL.");
-    }
+    private static Uri ReadBaseUrl(string text, string source) =>
+        Uri.TryCreate(text.Trim(), UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
+            ? url
+            : throw new FormatException($"{source} must be an absolute http(s) URL, got '{text}'.");
 
     public ValueTask DisposeAsync() => _owned?.DisposeAsync() ?? ValueTask.CompletedTask;
 }

@@ -16,7 +16,7 @@ public sealed class CallConfirmationTests : IAsyncLifetime
     private const string RunAdvice = "refold-mcp: run_workflow must be confirmed before it runs (it sends execute_workflow); nothing was sent to Refold. Re-run with --yes to confirm this call.";
     private Upstream _emulator = null!;
 
-    public async Task InitializeAsync() => _emulator = await Upstream.StartAsync(new ServerOptions { Emulator = true, EmulatorSpeed = 50 }, _ => null);
+    public async Task InitializeAsync() => _emulator = await Upstream.StartAsync(new ServerOptions { Emulator = true, EmulatorSpeed = 50 });
 
     public async Task DisposeAsync() => await _emulator.DisposeAsync();
 

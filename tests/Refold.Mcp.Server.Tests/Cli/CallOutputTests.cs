@@ -10,7 +10,7 @@ public sealed class CallOutputTests : IAsyncLifetime
 {
     private Upstream _emulator = null!;
 
-    public async Task InitializeAsync() => _emulator = await Upstream.StartAsync(new ServerOptions { Emulator = true }, _ => null);
+    public async Task InitializeAsync() => _emulator = await Upstream.StartAsync(new ServerOptions { Emulator = true });
 
     public async Task DisposeAsync() => await _emulator.DisposeAsync();
 

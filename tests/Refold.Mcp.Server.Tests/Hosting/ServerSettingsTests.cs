@@ -22,6 +22,7 @@ public sealed class ServerSettingsTests : IDisposable
     // By the setting's flag, else its variable, else its --config key.
     private static readonly Dictionary<string, Row> Rows = new(StringComparer.Ordinal)
     {
+        ["--base-url"] = new("http://flag.test/", "https://env.test/", "http://file.test/", null, o => o.BaseUrl?.ToString()),
         ["--org-id"] = new("org_flag", "org_env", "org_file", null, o => Refold(o).OrgId),
         ["--rate"] = new("30", "40", "50", "20", o => Text(Refold(o).PermitsPerSecond)),
         ["--burst"] = new("6", "7", "8", "5", o => Text(Refold(o).Burst)),
@@ -54,6 +55,7 @@ public sealed class ServerSettingsTests : IDisposable
     /// <summary>A bad value of each setting that can have one, and the rest of the message after the source's name.</summary>
     private static readonly Dictionary<string, (string Value, string Message)> BadValues = new(StringComparer.Ordinal)
     {
+        ["--base-url"] = ("ftp://x", " must be an absolute http(s) URL, got 'ftp://x'."),
         ["--rate"] = ("fast", " must be a whole number, got 'fast'."),
         ["--burst"] = ("2.5", " must be a whole number, got '2.5'."),
         ["--retries"] = ("many", " must be a whole number, got 'many'."),

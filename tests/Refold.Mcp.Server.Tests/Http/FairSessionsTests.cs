@@ -25,7 +25,7 @@ public sealed class FairSessionsTests : IAsyncLifetime
     [Fact]
     public async Task SessionCap_OneCredentialOverCap_RefusedWhileAnotherTenantsSessionsWork()
     {
-        await using var upstream = await Upstream.StartAsync(new ServerOptions { Emulator = true }, _ => null);
+        await using var upstream = await Upstream.StartAsync(new ServerOptions { Emulator = true });
         await using var http = await HttpHarness.StartAsync(upstream, new ServerOptions { Sessions = new HttpSessionOptions { MaxSessionsPerCredential = 3 } });
         var demo = await http.ConnectAsync(protocolVersion: OldProtocol);
         await demo.CallAsync("create_linked_account", """{"account_id":"acct_cap_a","name":"Cap A"}""");

@@ -63,7 +63,7 @@ public sealed class WorkflowJobTests
     [InlineData("2025-11-25")]
     public async Task RunWorkflow_RunLongerThanTheWait_ReturnsUnfinishedAndWaitForExecutionFinishesIt(string? protocol)
     {
-        await using var upstream = await Upstream.StartAsync(new ServerOptions { Emulator = true, EmulatorSpeed = 4 }, _ => null);
+        await using var upstream = await Upstream.StartAsync(new ServerOptions { Emulator = true, EmulatorSpeed = 4 });
         await using var http = await HttpHarness.StartAsync(upstream);
         // A workflow run is destructive: the user confirms it (MRTR on 2026-07-28, elicitation on 2025-11-25).
         var user = new TestUser();
@@ -94,7 +94,7 @@ public sealed class WorkflowJobTests
     [Fact]
     public async Task RunWorkflow_ReachesHumanTask_ReturnsTaskAndFormThenCompletesAfterSubmit()
     {
-        await using var upstream = await Upstream.StartAsync(new ServerOptions { Emulator = true, EmulatorSpeed = 4 }, _ => null);
+        await using var upstream = await Upstream.StartAsync(new ServerOptions { Emulator = true, EmulatorSpeed = 4 });
         await using var http = await HttpHarness.StartAsync(upstream, NoConfirm);
         var client = await http.ConnectAsync(protocolVersion: "2025-11-25");
 
@@ -123,7 +123,7 @@ public sealed class WorkflowJobTests
     [Fact]
     public async Task RunWorkflow_InputAgainstSchemaWrong_NamesTheFieldAndRunsNothing()
     {
-        await using var upstream = await Upstream.StartAsync(new ServerOptions { Emulator = true }, _ => null);
+        await using var upstream = await Upstream.StartAsync(new ServerOptions { Emulator = true });
         await using var http = await HttpHarness.StartAsync(upstream, NoConfirm);
         var client = await http.ConnectAsync();
         var before = await RunsOfAsync(client, "66a1f00dbeefcafe00000802");
@@ -147,7 +147,7 @@ public sealed class WorkflowJobTests
     [Fact]
     public async Task RunWorkflow_ClientCancelsTheWait_TheRunGoesOnToTheEnd()
     {
-        await using var upstream = await Upstream.StartAsync(new ServerOptions { Emulator = true, EmulatorSpeed = 4 }, _ => null);
+        await using var upstream = await Upstream.StartAsync(new ServerOptions { Emulator = true, EmulatorSpeed = 4 });
         await using var server = await InMemoryServer.StartAsync(upstream.BaseUrl, upstream.DemoCredential, NoConfirm);
         var client = server.Client;
         await using var progress = ProgressLog.Listen(client, "cancel-1");

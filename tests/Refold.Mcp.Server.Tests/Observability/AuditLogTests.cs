@@ -109,7 +109,7 @@ public sealed class AuditLogTests : IAsyncLifetime
     [Fact]
     public async Task Write_RefusedForAccountAndDeclinedByUser_RecordedAsSuch()
     {
-        await using var emulator = await Upstream.StartAsync(new ServerOptions { Emulator = true }, _ => null);
+        await using var emulator = await Upstream.StartAsync(new ServerOptions { Emulator = true });
         var fenced = Options() with { Surface = new Surface { AllowedAccounts = new HashSet<string> { "acct_globex" } } };
         await using var oneAccount = await InMemoryServer.StartAsync(emulator.BaseUrl, emulator.DemoCredential, fenced);
         await using var asking = await InMemoryServer.StartAsync(emulator.BaseUrl, emulator.DemoCredential, Options() with { Surface = new Surface() }, handlers: new TestUser("decline").Handlers);

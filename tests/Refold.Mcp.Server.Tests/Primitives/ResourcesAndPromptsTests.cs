@@ -16,7 +16,7 @@ public sealed class ResourcesAndPromptsTests
     [InlineData("2025-11-25")]
     public async Task Resources_OrgKeySession_TemplatesListedAndRecordsRead(string? protocol)
     {
-        await using var upstream = await Upstream.StartAsync(new ServerOptions { Emulator = true }, _ => null);
+        await using var upstream = await Upstream.StartAsync(new ServerOptions { Emulator = true });
         await using var http = await HttpHarness.StartAsync(upstream);
         var client = await http.ConnectAsync(protocolVersion: protocol);
 
@@ -41,7 +41,7 @@ public sealed class ResourcesAndPromptsTests
     [Fact]
     public async Task Resources_SessionTokenSession_ReadsItsOwnPrivateWorkflowNotAnotherAccountsRun()
     {
-        await using var upstream = await Upstream.StartAsync(new ServerOptions { Emulator = true }, _ => null);
+        await using var upstream = await Upstream.StartAsync(new ServerOptions { Emulator = true });
         await using var http = await HttpHarness.StartAsync(upstream);
         var demo = await http.ConnectAsync();
         var token = (await demo.CallAsync("generate_session_token", """{"linked_account_id":"acct_globex"}""")).Structured().Str("token")!;
@@ -60,7 +60,7 @@ public sealed class ResourcesAndPromptsTests
     [Fact]
     public async Task Prompts_ListedAndFilled_ArgumentsQuotedAsDataAndRequiredOnesEnforced()
     {
-        await using var upstream = await Upstream.StartAsync(new ServerOptions { Emulator = true }, _ => null);
+        await using var upstream = await Upstream.StartAsync(new ServerOptions { Emulator = true });
         await using var http = await HttpHarness.StartAsync(upstream);
         var client = await http.ConnectAsync();
 
