@@ -11,15 +11,9 @@ using Refold.Mcp.Server.Tests.Support;
 namespace Refold.Mcp.Server.Tests;
 
 /// <summary>The streamable HTTP server on 127.0.0.1:0: per-session credentials, scoping, isolation and request guards.</summary>
-public sealed class HttpTransportTests : IAsyncLifetime
+public sealed class HttpTransportTests : FakeRefoldTest
 {
-    private FakeRefold _refold = null!;
-
-    public async Task InitializeAsync() => _refold = await FakeRefold.StartAsync();
-
-    public async Task DisposeAsync() => await _refold.DisposeAsync();
-
-    private Task<HttpHarness> StartAsync(ServerOptions? options = null) => HttpHarness.StartAsync(new Upstream(_refold.BaseUrl), options);
+    private Task<HttpHarness> StartAsync(ServerOptions? options = null) => HttpHarness.StartAsync(new Upstream(Refold.BaseUrl), options);
 
     [Fact]
     public async Task Post_NoCredential_401WithWwwAuthenticate()
@@ -84,7 +78,7 @@ public sealed class HttpTransportTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Contains("invalid_token", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
-        Assert.Empty(_refold.Requests);
+        Assert.Empty(Refold.Requests);
     }
 
     [Fact]
@@ -105,7 +99,7 @@ public sealed class HttpTransportTests : IAsyncLifetime
         using var response = await http.PostAsync(HttpHarness.InitializeJson, new Dictionary<string, string> { ["x-api-key"] = FakeRefold.ApiKey });
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Empty(_refold.Requests);
+        Assert.Empty(Refold.Requests);
     }
 
     [Fact]
@@ -129,7 +123,7 @@ public sealed class HttpTransportTests : IAsyncLifetime
     public async Task Connect_SessionToken_BothProtocolsListAndCall(string? protocol)
     {
         await using var http = await StartAsync();
-        var token = _refold.MintToken("acct_alpha");
+        var token = Refold.MintToken("acct_alpha");
 
         var client = await http.ConnectAsync(HttpHarness.Bearer(token), protocol);
         var tools = await client.ListToolsAsync();
@@ -144,8 +138,8 @@ public sealed class HttpTransportTests : IAsyncLifetime
     public async Task TwoSessions_DifferentAccountTokens_IsolatedAndScopeFiltered()
     {
         await using var http = await StartAsync(new ServerOptions { Surface = new Tools.Surface { Mode = Tools.ToolMode.All } });
-        var alphaToken = _refold.MintToken("acct_alpha");
-        var betaToken = _refold.MintToken("acct_beta");
+        var alphaToken = Refold.MintToken("acct_alpha");
+        var betaToken = Refold.MintToken("acct_beta");
         var alpha = await http.ConnectAsync(HttpHarness.Bearer(alphaToken), "2025-11-25");
         var beta = await http.ConnectAsync(HttpHarness.Bearer(betaToken));
 
@@ -168,7 +162,7 @@ public sealed class HttpTransportTests : IAsyncLifetime
         Assert.Contains("get_active_linked_account", alphaTools);
         Assert.True(crossRead.IsError);
         Assert.Equal(403, crossRead.Structured().GetProperty("status_code").GetInt32());
-        var executions = _refold.Requests.Where(r => r.Operation == "list_executions").ToList();
+        var executions = Refold.Requests.Where(r => r.Operation == "list_executions").ToList();
         Assert.Equal(6, executions.Count);
         Assert.All(executions, r => Assert.Equal(r.Account == "acct_alpha" ? "Bearer " + alphaToken : "Bearer " + betaToken, r.Authorization));
     }
@@ -177,23 +171,23 @@ public sealed class HttpTransportTests : IAsyncLifetime
     public async Task SessionToken_OrgOnlyToolByName_RefusedAsUnknown()
     {
         await using var http = await StartAsync(new ServerOptions { Surface = new Tools.Surface { Mode = Tools.ToolMode.All } });
-        var client = await http.ConnectAsync(HttpHarness.Bearer(_refold.MintToken("acct_alpha")));
+        var client = await http.ConnectAsync(HttpHarness.Bearer(Refold.MintToken("acct_alpha")));
 
         await Assert.ThrowsAsync<ModelContextProtocol.McpProtocolException>(() => client.CallAsync("list_linked_accounts"));
 
-        Assert.DoesNotContain(_refold.Requests, r => r.Operation == "list_linked_accounts");
+        Assert.DoesNotContain(Refold.Requests, r => r.Operation == "list_linked_accounts");
     }
 
     [Fact]
     public async Task StatefulSession_OtherAccountsToken_CannotUseIt()
     {
         await using var http = await StartAsync();
-        var alpha = HttpHarness.Bearer(_refold.MintToken("acct_alpha"));
+        var alpha = HttpHarness.Bearer(Refold.MintToken("acct_alpha"));
         using var init = await http.PostAsync(HttpHarness.InitializeJson, alpha);
         var sessionId = init.Headers.GetValues("Mcp-Session-Id").Single();
         var list = """{"jsonrpc":"2.0","id":2,"method":"tools/list"}""";
 
-        var hijack = HttpHarness.Bearer(_refold.MintToken("acct_beta"));
+        var hijack = HttpHarness.Bearer(Refold.MintToken("acct_beta"));
         hijack["Mcp-Session-Id"] = sessionId;
         hijack["MCP-Protocol-Version"] = "2025-11-25";
         using var response = await http.PostAsync(list, hijack);
@@ -244,7 +238,7 @@ public sealed class HttpTransportTests : IAsyncLifetime
         await using var http = await StartAsync(new ServerOptions { MaxRequestBytes = 2048 });
         var big = HttpHarness.InitializeJson.Replace("\"raw\"", "\"" + new string('x', 4096) + "\"", StringComparison.Ordinal);
 
-        using var response = await http.PostAsync(big, HttpHarness.Bearer(_refold.MintToken("acct_alpha")));
+        using var response = await http.PostAsync(big, HttpHarness.Bearer(Refold.MintToken("acct_alpha")));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
@@ -253,7 +247,7 @@ public sealed class HttpTransportTests : IAsyncLifetime
     public async Task Logs_HttpSessions_HoldNoCredential()
     {
         await using var http = await StartAsync(new ServerOptions { AllowApiKeyHeader = true, LogLevel = "Debug" });
-        var token = _refold.MintToken("acct_alpha");
+        var token = Refold.MintToken("acct_alpha");
         var tokenClient = await http.ConnectAsync(HttpHarness.Bearer(token), "2025-11-25");
         var keyClient = await http.ConnectAsync(new Dictionary<string, string> { ["x-api-key"] = FakeRefold.ApiKey });
         await tokenClient.CallAsync("list_executions");

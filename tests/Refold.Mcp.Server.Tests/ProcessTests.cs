@@ -5,17 +5,11 @@ using Refold.Mcp.Server.Tests.Support;
 namespace Refold.Mcp.Server.Tests;
 
 /// <summary>The built executable: stdio server as a child process with a real MCP client, and the CLI commands.</summary>
-public sealed class ProcessTests : IAsyncLifetime
+public sealed class ProcessTests : FakeRefoldTest
 {
-    private FakeRefold _refold = null!;
-
-    public async Task InitializeAsync() => _refold = await FakeRefold.StartAsync();
-
-    public async Task DisposeAsync() => await _refold.DisposeAsync();
-
     private Dictionary<string, string?> Env(string? token = null) => token is null
-        ? new() { ["REFOLD_API_KEY"] = FakeRefold.ApiKey, ["REFOLD_BASE_URL"] = _refold.BaseUrl.ToString() }
-        : new() { ["REFOLD_SESSION_TOKEN"] = token, ["REFOLD_BASE_URL"] = _refold.BaseUrl.ToString() };
+        ? new() { ["REFOLD_API_KEY"] = FakeRefold.ApiKey, ["REFOLD_BASE_URL"] = Refold.BaseUrl.ToString() }
+        : new() { ["REFOLD_SESSION_TOKEN"] = token, ["REFOLD_BASE_URL"] = Refold.BaseUrl.ToString() };
 
     [Theory]
     [InlineData(null, "2026-07-28")]
@@ -53,13 +47,13 @@ public sealed class ProcessTests : IAsyncLifetime
 
         // The start-up warm-up builds the client and a throwaway pipeline while the host starts, and sends nothing:
         // the one request Refold got, with the process gone, is the call's.
-        Assert.Equal(["get_linked_account"], _refold.Requests.Select(r => r.Operation));
+        Assert.Equal(["get_linked_account"], Refold.Requests.Select(r => r.Operation));
     }
 
     [Fact]
     public async Task Stdio_ChildProcessWithSessionToken_ScopedAndSilentAboutToken()
     {
-        var token = _refold.MintToken("acct_alpha");
+        var token = Refold.MintToken("acct_alpha");
         var stderr = new ConcurrentQueue<string>();
         await using (var client = await ServerProcess.ConnectStdioAsync(Env(token), stderr, null, "--tools", "all", "--log-level", "debug"))
         {

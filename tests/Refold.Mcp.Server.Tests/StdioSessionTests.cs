@@ -8,16 +8,10 @@ using Refold.Mcp.Server.Tools;
 namespace Refold.Mcp.Server.Tests;
 
 /// <summary>The stdio server in-process with a real MCP client, against the fake Refold.</summary>
-public sealed class StdioSessionTests : IAsyncLifetime
+public sealed class StdioSessionTests : FakeRefoldTest
 {
-    private FakeRefold _refold = null!;
-
-    public async Task InitializeAsync() => _refold = await FakeRefold.StartAsync();
-
-    public async Task DisposeAsync() => await _refold.DisposeAsync();
-
     private Task<InMemoryServer> StartAsync(RefoldCredential? credential = null, ServerOptions? options = null, string? protocol = null) =>
-        InMemoryServer.StartAsync(_refold.BaseUrl, credential ?? RefoldCredential.FromApiKey(FakeRefold.ApiKey), options, protocol);
+        InMemoryServer.StartAsync(Refold.BaseUrl, credential ?? RefoldCredential.FromApiKey(FakeRefold.ApiKey), options, protocol);
 
     [Fact]
     public async Task ListTools_OrgKeyDefault_ListsCompactSurface()
@@ -88,7 +82,7 @@ public sealed class StdioSessionTests : IAsyncLifetime
         Assert.Equal("linked_account_id", result.Structured().Str("argument"));
         Assert.Equal("INVALID_ARGUMENT", result.Structured().Str("error_code"));
         Assert.Contains("must be a string", result.Structured().Str("message"));
-        Assert.DoesNotContain(_refold.Requests, r => r.Operation == "get_linked_account");
+        Assert.DoesNotContain(Refold.Requests, r => r.Operation == "get_linked_account");
     }
 
     [Fact]
@@ -125,7 +119,7 @@ public sealed class StdioSessionTests : IAsyncLifetime
         Assert.Equal("acct_new", created.Structured().Str("account_id"));
         Assert.False(token.IsError);
         Assert.Equal(3, token.Structured().Str("token")!.Split('.').Length);
-        Assert.Contains(_refold.Requests, r => r.Operation == "create_linked_account" && r.Body!.Contains("\"New Co\"", StringComparison.Ordinal));
+        Assert.Contains(Refold.Requests, r => r.Operation == "create_linked_account" && r.Body!.Contains("\"New Co\"", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -155,7 +149,7 @@ public sealed class StdioSessionTests : IAsyncLifetime
 
         Assert.True(result.IsError);
         Assert.Contains("call_write_operation", result.Structured().Str("message"));
-        Assert.DoesNotContain(_refold.Requests, r => r.Operation == "create_linked_account");
+        Assert.DoesNotContain(Refold.Requests, r => r.Operation == "create_linked_account");
     }
 
     [Fact]
@@ -172,7 +166,7 @@ public sealed class StdioSessionTests : IAsyncLifetime
     [Fact]
     public async Task SessionToken_OrgOnlyOperation_HiddenFromSearchAndRefusedByCall()
     {
-        var token = _refold.MintToken("acct_alpha");
+        var token = Refold.MintToken("acct_alpha");
         await using var server = await StartAsync(RefoldCredential.FromSessionToken(token));
 
         var tools = (await server.Client.ListToolsAsync()).Select(t => t.Name).ToList();
@@ -184,20 +178,20 @@ public sealed class StdioSessionTests : IAsyncLifetime
         Assert.DoesNotContain(search.Structured().GetProperty("operations").EnumerateArray(), o => o.Str("name") == "list_linked_accounts");
         Assert.True(call.IsError);
         Assert.Equal("OPERATION_NOT_ENABLED", call.Structured().Str("error_code"));
-        Assert.DoesNotContain(_refold.Requests, r => r.Operation == "list_linked_accounts");
+        Assert.DoesNotContain(Refold.Requests, r => r.Operation == "list_linked_accounts");
     }
 
     [Fact]
     public async Task SessionToken_AccountScopedTool_SendsBearerAndNeedsNoAccountArgument()
     {
-        var token = _refold.MintToken("acct_alpha");
+        var token = Refold.MintToken("acct_alpha");
         await using var server = await StartAsync(RefoldCredential.FromSessionToken(token));
 
         var result = await server.Client.CallAsync("list_executions");
 
         Assert.False(result.IsError, result.Text());
         Assert.Equal("exec_acct_alpha", result.Structured().GetProperty("docs")[0].Str("_id"));
-        Assert.Contains(_refold.Requests, r => r.Operation == "list_executions" && r.Authorization == "Bearer " + token && r.ApiKey is null);
+        Assert.Contains(Refold.Requests, r => r.Operation == "list_executions" && r.Authorization == "Bearer " + token && r.ApiKey is null);
     }
 
     [Fact]
@@ -216,7 +210,7 @@ public sealed class StdioSessionTests : IAsyncLifetime
     [Fact]
     public async Task Logs_AfterCalls_HoldNoCredential()
     {
-        var token = _refold.MintToken("acct_alpha");
+        var token = Refold.MintToken("acct_alpha");
         await using (var server = await StartAsync())
         {
             await server.Client.CallAsync("call_read_operation", """{"name":"list_applications"}""");

@@ -9,16 +9,10 @@ using Refold.Mcp.Server.Tests.Support;
 namespace Refold.Mcp.Server.Tests;
 
 /// <summary>What a person sees when something around the server is wrong: one line saying what and how to fix it, never a stack trace.</summary>
-public sealed class UserMessageTests : IAsyncLifetime
+public sealed class UserMessageTests : FakeRefoldTest
 {
     private const string EmptyKey = "REFOLD_API_KEY is set but empty (what an MCP client passes when the variable its configuration names is unset): set REFOLD_API_KEY to your org's API key";
     private const string NoCredential = "No Refold credential is set: set REFOLD_API_KEY to your org's API key (with REFOLD_LINKED_ACCOUNT_ID to act for one linked account) or REFOLD_SESSION_TOKEN to a session token, or start with --emulator to use the local emulator.";
-    private FakeRefold _refold = null!;
-
-    public async Task InitializeAsync() => _refold = await FakeRefold.StartAsync();
-
-    public async Task DisposeAsync() => await _refold.DisposeAsync();
-
     [Fact]
     public async Task CliTools_EmptyApiKey_SaysSoAndListsWhatAnOrgKeyGets()
     {
@@ -161,7 +155,7 @@ public sealed class UserMessageTests : IAsyncLifetime
     [InlineData("text/plain", "(got 'text/plain')")]
     public async Task HttpPost_WithoutJsonContentType_415NamingTheHeader(string? contentType, string told)
     {
-        await using var server = await HttpHarness.StartAsync(new Upstream(_refold.BaseUrl));
+        await using var server = await HttpHarness.StartAsync(new Upstream(Refold.BaseUrl));
         using var content = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(HttpHarness.InitializeJson));
         if (contentType is not null)
         {
@@ -184,5 +178,5 @@ public sealed class UserMessageTests : IAsyncLifetime
     }
 
     private Dictionary<string, string?> Env(string? key = FakeRefold.ApiKey, string? baseUrl = null) =>
-        new() { ["REFOLD_API_KEY"] = key, ["REFOLD_BASE_URL"] = baseUrl ?? _refold.BaseUrl.ToString() };
+        new() { ["REFOLD_API_KEY"] = key, ["REFOLD_BASE_URL"] = baseUrl ?? Refold.BaseUrl.ToString() };
 }

@@ -13,15 +13,8 @@ namespace Refold.Mcp.Server.Tests.Http;
 /// Sessions and credential checks shared fairly between tenants over HTTP: a per-credential session cap, one check per
 /// credential, trust until the token's expiry with background rechecks, and forged-token floods limited per address.
 /// </summary>
-public sealed class FairSessionsTests : IAsyncLifetime
+public sealed class FairSessionsTests : FakeRefoldTest
 {
-    private const string OldProtocol = "2025-11-25";
-    private FakeRefold _refold = null!;
-
-    public async Task InitializeAsync() => _refold = await FakeRefold.StartAsync();
-
-    public async Task DisposeAsync() => await _refold.DisposeAsync();
-
     [Fact]
     public async Task SessionCap_OneCredentialOverCap_RefusedWhileAnotherTenantsSessionsWork()
     {
@@ -60,16 +53,16 @@ public sealed class FairSessionsTests : IAsyncLifetime
     [Fact]
     public async Task Checks_ConcurrentFirstRequestsOfManyTokens_OneCheckPerToken()
     {
-        await using var http = await HttpHarness.StartAsync(new Upstream(_refold.BaseUrl));
+        await using var http = await HttpHarness.StartAsync(new Upstream(Refold.BaseUrl));
         // 200 tenants across 40 orgs: each org's checks draw from that org's own limiter, none from one global one.
-        var tokens = Enumerable.Range(0, 200).Select(i => _refold.MintToken($"acct_many_{i}", $"org_many_{i % 40}")).ToList();
+        var tokens = Enumerable.Range(0, 200).Select(i => Refold.MintToken($"acct_many_{i}", $"org_many_{i % 40}")).ToList();
 
         var initializes = await Task.WhenAll(tokens.SelectMany(t => Enumerable.Range(0, 3).Select(_ => http.PostAsync(HttpHarness.InitializeJson, HttpHarness.Bearer(t)))));
         var lists = await Task.WhenAll(tokens.Select(async t => (await (await http.ConnectAsync(HttpHarness.Bearer(t))).ListToolsAsync()).Count));
 
         Assert.All(initializes, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         Assert.All(lists, n => Assert.True(n > 0));
-        var checks = _refold.Checks;
+        var checks = Refold.Checks;
         Assert.Equal(200, checks.Count);
         Assert.Equal(200, checks.Select(c => c.Token).Distinct().Count());
         foreach (var response in initializes)
@@ -82,23 +75,23 @@ public sealed class FairSessionsTests : IAsyncLifetime
     public async Task Checks_AfterRecheckInterval_ToolsListServedWhileRecheckPending()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var http = await HttpHarness.StartAsync(new Upstream(_refold.BaseUrl),
+        await using var http = await HttpHarness.StartAsync(new Upstream(Refold.BaseUrl),
             new ServerOptions { Sessions = new HttpSessionOptions { RecheckInterval = TimeSpan.FromMinutes(5) } }, clock);
-        var token = _refold.MintToken("acct_alpha");
+        var token = Refold.MintToken("acct_alpha");
         var client = await http.ConnectAsync(HttpHarness.Bearer(token), OldProtocol);
         await client.ListToolsAsync();
         clock.Advance(TimeSpan.FromMinutes(10));
 
         // Refold does not answer the recheck until released: calls must not wait for it.
-        _refold.HoldChecks = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Refold.HoldChecks = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var lists = new List<int>();
         for (var i = 0; i < 20; i++)
         {
             lists.Add((await client.ListToolsAsync()).Count);
         }
 
-        var checksWhileHeld = _refold.Checks.Count;
-        _refold.HoldChecks.SetResult();
+        var checksWhileHeld = Refold.Checks.Count;
+        Refold.HoldChecks.SetResult();
 
         Assert.All(lists, n => Assert.True(n > 0));
         Assert.Equal(2, checksWhileHeld);
@@ -108,15 +101,15 @@ public sealed class FairSessionsTests : IAsyncLifetime
     public async Task Checks_RevokedToken_RefusedAfterRecheck()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var http = await HttpHarness.StartAsync(new Upstream(_refold.BaseUrl), time: clock);
-        var token = _refold.MintToken("acct_alpha");
+        await using var http = await HttpHarness.StartAsync(new Upstream(Refold.BaseUrl), time: clock);
+        var token = Refold.MintToken("acct_alpha");
         var client = await http.ConnectAsync(HttpHarness.Bearer(token), OldProtocol);
         var before = (await client.ListToolsAsync()).Count;
-        _refold.Revoke(token);
+        Refold.Revoke(token);
         clock.Advance(new HttpSessionOptions().RecheckInterval + TimeSpan.FromSeconds(1));
 
         var stillTrusted = (await client.ListToolsAsync()).Count;
-        await _refold.FirstRefusal.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await Refold.FirstRefusal.Task.WaitAsync(TimeSpan.FromSeconds(30));
         var refused = await RefusedEventuallyAsync(async () => await client.ListToolsAsync());
 
         Assert.True(before > 0);
@@ -127,12 +120,12 @@ public sealed class FairSessionsTests : IAsyncLifetime
     [Fact]
     public async Task ForgedFlood_FromOneAddress_AnotherAddressSessionStartsWithinBound()
     {
-        await using var http = await HttpHarness.StartAsync(new Upstream(_refold.BaseUrl));
-        var token = _refold.MintToken("acct_beta");
+        await using var http = await HttpHarness.StartAsync(new Upstream(Refold.BaseUrl));
+        var token = Refold.MintToken("acct_beta");
         var flood = Enumerable.Range(0, 150)
             .Select(i => http.PostAsync(HttpHarness.InitializeJson, HttpHarness.Bearer(FakeRefold.ForgedToken($"acct_forged_{i}", plausible: true))))
             .ToList();
-        await _refold.FirstRefusal.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await Refold.FirstRefusal.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
         var legitimate = await http.ConnectAsync(HttpHarness.Bearer(token), OldProtocol, http: HttpHarness.FromAddress(IPAddress.Parse("127.0.0.2")));
         var account = (await legitimate.CallAsync("get_active_linked_account")).Structured().Str("account_id");
@@ -140,7 +133,7 @@ public sealed class FairSessionsTests : IAsyncLifetime
 
         var settings = new HttpSessionOptions();
         var bound = settings.RefusalsPerAddress + (2 * settings.ChecksInFlightPerAddress);
-        var checks = _refold.Checks.ToList();
+        var checks = Refold.Checks.ToList();
         var legitimateAt = checks.FindIndex(c => c.Token == token);
         Assert.Equal("acct_beta", account);
         Assert.InRange(legitimateAt, 0, bound);

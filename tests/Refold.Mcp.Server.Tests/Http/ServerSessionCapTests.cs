@@ -12,22 +12,15 @@ namespace Refold.Mcp.Server.Tests.Http;
 /// The cap of all sessions together (--max-sessions): a new session over it is refused with a clear 503, and the SDK's
 /// own idle-session cap (which would close the oldest idle session of anyone) never comes into play.
 /// </summary>
-public sealed class ServerSessionCapTests : IAsyncLifetime
+public sealed class ServerSessionCapTests : FakeRefoldTest
 {
-    private const string OldProtocol = "2025-11-25";
-    private FakeRefold _refold = null!;
-
-    public async Task InitializeAsync() => _refold = await FakeRefold.StartAsync();
-
-    public async Task DisposeAsync() => await _refold.DisposeAsync();
-
     [Fact]
     public async Task SessionCaps_OneCredentialFillsItsCapAndTheTotal_AnotherTenantsIdleSessionStillAnswers()
     {
-        await using var http = await HttpHarness.StartAsync(new Upstream(_refold.BaseUrl),
+        await using var http = await HttpHarness.StartAsync(new Upstream(Refold.BaseUrl),
             new ServerOptions { Sessions = new HttpSessionOptions { MaxSessionsPerCredential = 3, MaxSessions = 5 } });
-        var tokenA = _refold.MintToken("acct_fill_a");
-        var tokenB = _refold.MintToken("acct_idle_b");
+        var tokenA = Refold.MintToken("acct_fill_a");
+        var tokenB = Refold.MintToken("acct_idle_b");
 
         // B's session is the oldest and stays idle (no GET stream): the first the SDK would prune.
         var idleB = await http.ConnectAsync(HttpHarness.Bearer(tokenB), OldProtocol, getStream: false);
@@ -46,11 +39,11 @@ public sealed class ServerSessionCapTests : IAsyncLifetime
             overCredentialCap.Add(response.StatusCode);
         }
 
-        var last = await http.ConnectAsync(HttpHarness.Bearer(_refold.MintToken("acct_last_c")), OldProtocol, getStream: false);
+        var last = await http.ConnectAsync(HttpHarness.Bearer(Refold.MintToken("acct_last_c")), OldProtocol, getStream: false);
         var overTotal = new List<(HttpStatusCode Status, string Body)>();
         for (var i = 0; i < 3; i++)
         {
-            using var response = await http.PostAsync(HttpHarness.InitializeJson, HttpHarness.Bearer(_refold.MintToken($"acct_late_{i}")));
+            using var response = await http.PostAsync(HttpHarness.InitializeJson, HttpHarness.Bearer(Refold.MintToken($"acct_late_{i}")));
             overTotal.Add((response.StatusCode, await response.Content.ReadAsStringAsync()));
         }
 
@@ -65,7 +58,7 @@ public sealed class ServerSessionCapTests : IAsyncLifetime
 
         // A place given back is free for the next tenant.
         await aSessions[0].DisposeAsync();
-        var next = await http.ConnectAsync(HttpHarness.Bearer(_refold.MintToken("acct_next_d")), OldProtocol);
+        var next = await http.ConnectAsync(HttpHarness.Bearer(Refold.MintToken("acct_next_d")), OldProtocol);
         Assert.True((await next.ListToolsAsync()).Count > 0);
     }
 }

@@ -10,15 +10,9 @@ namespace Refold.Mcp.Server.Tests.Http;
 /// The client address the per-address budgets count comes from X-Forwarded-For only when the direct peer is a proxy
 /// listed with --trusted-proxies; anyone else's header is ignored.
 /// </summary>
-public sealed class TrustedProxiesTests : IAsyncLifetime
+public sealed class TrustedProxiesTests : FakeRefoldTest
 {
     private static readonly IPAddress Proxy = IPAddress.Parse("127.0.0.2");
-    private FakeRefold _refold = null!;
-
-    public async Task InitializeAsync() => _refold = await FakeRefold.StartAsync();
-
-    public async Task DisposeAsync() => await _refold.DisposeAsync();
-
     [Fact]
     public async Task ForwardedFor_FromUntrustedPeer_IgnoredAndBudgetCountedToPeer()
     {
@@ -83,7 +77,7 @@ public sealed class TrustedProxiesTests : IAsyncLifetime
         }
     }
 
-    private Task<HttpHarness> StartAsync() => HttpHarness.StartAsync(new Upstream(_refold.BaseUrl), new ServerOptions
+    private Task<HttpHarness> StartAsync() => HttpHarness.StartAsync(new Upstream(Refold.BaseUrl), new ServerOptions
     {
         TrustedProxies = [Proxy.ToString()],
         Sessions = new HttpSessionOptions { RefusalsPerAddress = 2, ChecksInFlightPerAddress = 1 },

@@ -12,28 +12,25 @@ namespace Refold.Mcp.Server.Tests.Http;
 /// An upstream that takes the request and never answers, through the real MCP client over HTTP on a fake clock: the
 /// tool call ends with the structured timeout error inside the configured deadline, never later.
 /// </summary>
-public sealed class UnansweredUpstreamTests : IAsyncLifetime
+public sealed class UnansweredUpstreamTests : FakeRefoldTest
 {
     private const int Deadline = 10;
     private readonly List<HttpHarness> _servers = [];
-    private FakeRefold _refold = null!;
 
-    public async Task InitializeAsync() => _refold = await FakeRefold.StartAsync();
-
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         foreach (var server in _servers)
         {
             await server.DisposeAsync();
         }
 
-        await _refold.DisposeAsync();
+        await base.DisposeAsync();
     }
 
     [Fact]
     public async Task ToolCall_WriteNeverAnswered_TimeoutErrorOutcomeUnknownWithCheckWithinDeadline()
     {
-        _refold.NeverAnswer["execute_workflow"] = true;
+        Refold.NeverAnswer["execute_workflow"] = true;
         var (clock, client) = await ConnectAsync();
 
         var call = client.CallAsync("execute_workflow", """{"workflowId":"wf_1","slug":"hubspot","payload":{"lead":"pat@example.com"}}""");
@@ -47,13 +44,13 @@ public sealed class UnansweredUpstreamTests : IAsyncLifetime
         Assert.Equal("unknown", error.Str("outcome"));
         Assert.False(error.GetProperty("retryable").GetBoolean());
         Assert.Contains("""list_executions with workflow_id="wf_1", """, error.Str("hint"), StringComparison.Ordinal);
-        Assert.Equal(1, _refold.Unanswered);
+        Assert.Equal(1, Refold.Unanswered);
     }
 
     [Fact]
     public async Task ToolCall_ReadNeverAnswered_RetryableTimeoutErrorWithinDeadline()
     {
-        _refold.NeverAnswer["list_executions"] = true;
+        Refold.NeverAnswer["list_executions"] = true;
         var (clock, client) = await ConnectAsync();
 
         var call = client.CallAsync("list_executions");
@@ -67,7 +64,7 @@ public sealed class UnansweredUpstreamTests : IAsyncLifetime
         Assert.True(error.GetProperty("retryable").GetBoolean());
         Assert.Contains($"{Deadline} s", error.Str("message"), StringComparison.Ordinal);
         // The read was retried inside the deadline.
-        Assert.True(_refold.Unanswered >= 2, $"{_refold.Unanswered} attempts");
+        Assert.True(Refold.Unanswered >= 2, $"{Refold.Unanswered} attempts");
     }
 
     private async Task<(FakeTimeProvider Clock, McpClient Client)> ConnectAsync()
@@ -77,16 +74,16 @@ public sealed class UnansweredUpstreamTests : IAsyncLifetime
         {
             Surface = new Surface { Mode = ToolMode.All, Confirm = ConfirmMode.Never },
         };
-        var http = await HttpHarness.StartAsync(new Upstream(_refold.BaseUrl), options, clock);
+        var http = await HttpHarness.StartAsync(new Upstream(Refold.BaseUrl), options, clock);
         _servers.Add(http);
-        return (clock, await http.ConnectAsync(HttpHarness.Bearer(_refold.MintToken("acct_alpha"))));
+        return (clock, await http.ConnectAsync(HttpHarness.Bearer(Refold.MintToken("acct_alpha"))));
     }
 
     // Moves the fake clock a second at a time up to the deadline and no further, letting the server react in between
     // (a retry after an attempt timed out); the call must then end without more fake time passing.
     private async Task AdvanceToDeadlineAsync(FakeTimeProvider clock, Task<CallToolResult> call)
     {
-        await Eventually.TrueAsync(() => call.IsCompleted || _refold.Unanswered > 0, "the call reached Refold");
+        await Eventually.TrueAsync(() => call.IsCompleted || Refold.Unanswered > 0, "the call reached Refold");
         for (var second = 0; second < Deadline && !call.IsCompleted; second++)
         {
             clock.Advance(TimeSpan.FromSeconds(1));

@@ -8,16 +8,13 @@ using Refold.Mcp.Server.Tools;
 namespace Refold.Mcp.Server.Tests.Observability;
 
 /// <summary>The audit log (--audit-log): one JSON line per write that reaches the send path, secrets masked; reads write nothing.</summary>
-public sealed class AuditLogTests : IAsyncLifetime
+public sealed class AuditLogTests : FakeRefoldTest
 {
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"refold-audit-{Guid.NewGuid():N}.jsonl");
-    private FakeRefold _refold = null!;
 
-    public async Task InitializeAsync() => _refold = await FakeRefold.StartAsync();
-
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
-        await _refold.DisposeAsync();
+        await base.DisposeAsync();
         File.Delete(_path);
     }
 
@@ -29,7 +26,7 @@ public sealed class AuditLogTests : IAsyncLifetime
     public async Task Write_CreateLinkedAccount_OneLineWithEveryField()
     {
         var key = RefoldCredential.FromApiKey(FakeRefold.ApiKey);
-        await using var server = await InMemoryServer.StartAsync(_refold.BaseUrl, key, Options());
+        await using var server = await InMemoryServer.StartAsync(Refold.BaseUrl, key, Options());
 
         var created = await server.Client.CallAsync("create_linked_account", """{"account_id":"acct_audit","name":"Audit Co"}""");
 
@@ -59,14 +56,14 @@ public sealed class AuditLogTests : IAsyncLifetime
     [Fact]
     public async Task Writes_SecretsInKeyArgumentAndResult_NeverInTheFile()
     {
-        await using var server = await InMemoryServer.StartAsync(_refold.BaseUrl, RefoldCredential.FromApiKey(FakeRefold.ApiKey), Options(ToolMode.All));
+        await using var server = await InMemoryServer.StartAsync(Refold.BaseUrl, RefoldCredential.FromApiKey(FakeRefold.ApiKey), Options(ToolMode.All));
         const string secret = "zd-live-secret-0123456789";
 
         var minted = await server.Client.CallAsync("generate_session_token", """{"linked_account_id":"acct_alpha"}""");
         var saved = await server.Client.CallAsync("save_key_credentials",
             $$$"""{"slug":"zendesk","linked_account_id":"acct_alpha","credentials":{"subdomain":"globex","api_token":"{{{secret}}}"}}""");
         var token = minted.Structured().Str("token")!;
-        await using var asToken = await InMemoryServer.StartAsync(_refold.BaseUrl, RefoldCredential.FromSessionToken(token), Options(ToolMode.All));
+        await using var asToken = await InMemoryServer.StartAsync(Refold.BaseUrl, RefoldCredential.FromSessionToken(token), Options(ToolMode.All));
         var run = await asToken.Client.CallAsync("execute_workflow", """{"workflowId":"wf_1","slug":"hubspot","dry_run":true}""");
 
         Assert.False(run.IsError, run.Text());
@@ -96,7 +93,7 @@ public sealed class AuditLogTests : IAsyncLifetime
     [Fact]
     public async Task Read_ListLinkedAccounts_WritesNoLine()
     {
-        await using var server = await InMemoryServer.StartAsync(_refold.BaseUrl, RefoldCredential.FromApiKey(FakeRefold.ApiKey), Options());
+        await using var server = await InMemoryServer.StartAsync(Refold.BaseUrl, RefoldCredential.FromApiKey(FakeRefold.ApiKey), Options());
 
         var listed = await server.Client.CallAsync("list_linked_accounts");
         var fetched = await server.Client.CallAsync("get_linked_account", """{"linked_account_id":"acct_alpha"}""");
@@ -130,7 +127,7 @@ public sealed class AuditLogTests : IAsyncLifetime
     [Fact]
     public async Task Writes_Concurrent_EveryLineWholeAndParsable()
     {
-        await using var server = await InMemoryServer.StartAsync(_refold.BaseUrl, RefoldCredential.FromApiKey(FakeRefold.ApiKey), Options());
+        await using var server = await InMemoryServer.StartAsync(Refold.BaseUrl, RefoldCredential.FromApiKey(FakeRefold.ApiKey), Options());
 
         var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(i =>
             server.Client.CallAsync("create_linked_account", $$"""{"account_id":"acct_c{{i}}","name":"Concurrent {{i}}"}""")));
@@ -144,7 +141,7 @@ public sealed class AuditLogTests : IAsyncLifetime
     public async Task Write_AuditFileUnwritable_CallSucceedsAndFailureIsLogged()
     {
         var missingFolder = Path.Combine(Path.GetTempPath(), $"refold-no-such-dir-{Guid.NewGuid():N}", "audit.jsonl");
-        await using var server = await InMemoryServer.StartAsync(_refold.BaseUrl, RefoldCredential.FromApiKey(FakeRefold.ApiKey), new ServerOptions { AuditLog = missingFolder });
+        await using var server = await InMemoryServer.StartAsync(Refold.BaseUrl, RefoldCredential.FromApiKey(FakeRefold.ApiKey), new ServerOptions { AuditLog = missingFolder });
 
         var created = await server.Client.CallAsync("create_linked_account", """{"account_id":"acct_nolog","name":"No Log"}""");
 

@@ -20,14 +20,8 @@ public sealed class TelemetryCollection
 
 /// <summary>Spans and metrics as an OpenTelemetry exporter receives them (the in-memory one), through a real MCP client.</summary>
 [Collection(TelemetryCollection.Name)]
-public sealed class TelemetryTests : IAsyncLifetime
+public sealed class TelemetryTests : FakeRefoldTest
 {
-    private FakeRefold _refold = null!;
-
-    public async Task InitializeAsync() => _refold = await FakeRefold.StartAsync();
-
-    public async Task DisposeAsync() => await _refold.DisposeAsync();
-
     [Fact]
     public async Task ToolCall_TraceparentInMeta_ToolAndRefoldSpansContinueThatTrace()
     {
@@ -35,7 +29,7 @@ public sealed class TelemetryTests : IAsyncLifetime
         var ended = new EndedSpans();
         using var tracing = Sdk.CreateTracerProviderBuilder().AddSource(TelemetryExport.Names).AddProcessor(ended).AddInMemoryExporter(exported).Build();
         ModelContextProtocol.Protocol.CallToolResult result;
-        await using var server = await InMemoryServer.StartAsync(_refold.BaseUrl, RefoldCredential.FromApiKey(FakeRefold.ApiKey));
+        await using var server = await InMemoryServer.StartAsync(Refold.BaseUrl, RefoldCredential.FromApiKey(FakeRefold.ApiKey));
         var traceId = ActivityTraceId.CreateRandom();
         var callerSpan = ActivitySpanId.CreateRandom();
 
@@ -73,7 +67,7 @@ public sealed class TelemetryTests : IAsyncLifetime
         var metrics = new List<MetricSnapshot>();
         using var tracing = Sdk.CreateTracerProviderBuilder().AddSource(TelemetryExport.Names).AddProcessor(ended).Build();
         using var meters = Sdk.CreateMeterProviderBuilder().AddMeter(TelemetryExport.Names).AddInMemoryExporter(metrics).Build();
-        await using var server = await InMemoryServer.StartAsync(_refold.BaseUrl, RefoldCredential.FromApiKey(FakeRefold.ApiKey));
+        await using var server = await InMemoryServer.StartAsync(Refold.BaseUrl, RefoldCredential.FromApiKey(FakeRefold.ApiKey));
 
         var missing = await server.Client.CallAsync("get_linked_account", $$"""{"linked_account_id":"{{FakeRefold.MissingAccount}}"}""");
         var listed = await server.Client.CallAsync("list_linked_accounts");
@@ -119,7 +113,7 @@ public sealed class TelemetryTests : IAsyncLifetime
     {
         var metrics = new List<MetricSnapshot>();
         using var meters = Sdk.CreateMeterProviderBuilder().AddMeter(TelemetryExport.Names).AddInMemoryExporter(metrics).Build();
-        await using var http = await HttpHarness.StartAsync(new Refold.Mcp.Server.Hosting.Upstream(_refold.BaseUrl), new ServerOptions { AllowApiKeyHeader = true });
+        await using var http = await HttpHarness.StartAsync(new Refold.Mcp.Server.Hosting.Upstream(Refold.BaseUrl), new ServerOptions { AllowApiKeyHeader = true });
 
         var client = await http.ConnectAsync(new Dictionary<string, string> { ["x-api-key"] = FakeRefold.ApiKey }, protocolVersion: "2025-11-25");
         await client.ListToolsAsync();
