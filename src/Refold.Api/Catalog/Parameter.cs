@@ -28,6 +28,13 @@ public sealed record Parameter
     public bool DescribedOnce { get; init; }
 
     /// <summary>
+    /// The operation (tool name) whose results give this id, e.g. <c>list_tables</c> for <c>table_id</c>; set with
+    /// <see cref="Param.From"/>. The server instructions name it once, for the surface in use; a catalog test holds it to
+    /// a real operation.
+    /// </summary>
+    public string? Source { get; init; }
+
+    /// <summary>
     /// True for an older or alternative name Refold also accepts for another parameter of the same operation (e.g.
     /// <c>application_data_slots</c> for <c>fields</c>), and for <c>page</c>/<c>limit</c>, which the server instructions
     /// explain once: the call takes it, tool schemas do not list it.

@@ -21,7 +21,7 @@ public static class Applications
         Parameters =
         [
             Param.LinkedAccountHeader,
-            Param.Query("linked_account_id", Param.AccountDescription) with { DescribedOnce = true },
+            Param.AccountId(Param.Query("linked_account_id", Param.AccountDescription)),
             Param.Query("slug", ""),
             Param.Query("tags", ""),
             Param.Query("ecosystem", "") with { Enum = ["true", "false"] },
@@ -83,7 +83,7 @@ public static class Applications
         Parameters =
         [
             Param.SlugPath,
-            Param.Path("action_id", "From list_application_actions.") with { DescribedOnce = true },
+            Param.Path("action_id", "").From("list_application_actions"),
             Param.RequiredLinkedAccountHeader,
         ],
     };
@@ -102,7 +102,7 @@ public static class Applications
         Parameters =
         [
             Param.SlugPath,
-            Param.Path("action_id", "From list_application_actions.") with { DescribedOnce = true },
+            Param.Path("action_id", "").From("list_application_actions"),
             Param.RequiredLinkedAccountHeader,
             Param.WholeBody("parameters", "Inputs keyed as in get_application_action_schema."),
         ],

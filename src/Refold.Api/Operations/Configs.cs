@@ -15,7 +15,7 @@ public static class Configs
 
     private static Parameter WorkflowIdQuery { get; } = Param.Query("workflow_id", "Field in this workflow.");
 
-    private static Parameter FieldIdPath { get; } = Param.Path("fieldId", "From get_config_fields.") with { DescribedOnce = true };
+    private static Parameter FieldIdPath { get; } = Param.Path("fieldId", "").From("get_config_fields");
 
     public static Operation GetOrCreateConfig { get; } = new()
     {
@@ -114,7 +114,7 @@ public static class Configs
         Parameters =
         [
             Param.SlugPath,
-            Param.Path("configId", "From list_config_ids.") with { DescribedOnce = true },
+            Param.Path("configId", "").From("list_config_ids"),
             Param.LinkedAccountHeader,
             DisableFieldOptions,
             Param.Body("tenant_config", "", ParameterType.Boolean),
@@ -134,7 +134,7 @@ public static class Configs
         Parameters =
         [
             Param.SlugPath,
-            Param.Path("configId", "From list_config_ids.") with { DescribedOnce = true },
+            Param.Path("configId", "").From("list_config_ids"),
             Param.LinkedAccountHeader,
         ],
     };
@@ -152,7 +152,7 @@ public static class Configs
         Parameters =
         [
             Param.SlugPath,
-            Param.Path("configId", "From list_config_ids.") with { DescribedOnce = true },
+            Param.Path("configId", "").From("list_config_ids"),
             Param.Path("workflowId", "From get_config."),
             Param.LinkedAccountHeader,
             Param.Body("enabled", "", ParameterType.Boolean, required: true),
@@ -173,7 +173,7 @@ public static class Configs
         Parameters =
         [
             Param.SlugPath,
-            Param.Path("configId", "From list_config_ids.") with { DescribedOnce = true },
+            Param.Path("configId", "").From("list_config_ids"),
             Param.Path("workflowId", "From get_config."),
             Param.LinkedAccountHeader,
             Param.Body("enabled", "", ParameterType.Boolean, required: true),

@@ -40,7 +40,7 @@ public static class Credentials
         [
             Param.Path("key", "e.g. 'api_key'."),
             Param.LinkedAccountHeader,
-            Param.Query("linked_account_id", Param.AccountDescription) with { DescribedOnce = true },
+            Param.AccountId(Param.Query("linked_account_id", Param.AccountDescription)),
             Param.Body("value", "", ParameterType.Any, required: true),
         ],
     };
@@ -59,7 +59,7 @@ public static class Credentials
         [
             Param.Path("key", "e.g. 'api_key'."),
             Param.LinkedAccountHeader,
-            Param.Query("linked_account_id", Param.AccountDescription) with { DescribedOnce = true },
+            Param.AccountId(Param.Query("linked_account_id", Param.AccountDescription)),
         ],
     };
 

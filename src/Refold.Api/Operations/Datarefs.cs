@@ -59,7 +59,7 @@ public static class Datarefs
         Parameters =
         [
             Param.LinkedAccountHeader,
-            Param.Path("refName", "From list_datarefs.") with { DescribedOnce = true },
+            Param.Path("refName", "").From("list_datarefs"),
             Param.Page,
             Param.Limit with { Description = "Records per page (default 100).", DescribedOnce = false, Unlisted = false },
         ],
@@ -78,7 +78,7 @@ public static class Datarefs
         Parameters =
         [
             Param.LinkedAccountHeader,
-            Param.Path("refName", "From list_datarefs.") with { DescribedOnce = true },
+            Param.Path("refName", "").From("list_datarefs"),
         ],
     };
 
@@ -95,7 +95,7 @@ public static class Datarefs
         Parameters =
         [
             Param.LinkedAccountHeader,
-            Param.Path("refName", "From list_datarefs.") with { DescribedOnce = true },
+            Param.Path("refName", "").From("list_datarefs"),
         ],
     };
 
@@ -113,7 +113,7 @@ public static class Datarefs
         Parameters =
         [
             Param.LinkedAccountHeader,
-            Param.Body("refNames", "From list_datarefs.", ParameterType.StringArray, required: true) with { DescribedOnce = true },
+            Param.Body("refNames", "", ParameterType.StringArray, required: true).From("list_datarefs"),
             Param.Body("group", "Label; empty removes it."),
         ],
     };

@@ -42,7 +42,7 @@ public static class EnvironmentVariables
         Hints = ToolHints.Read,
         Parameters =
         [
-            Param.Path("id", "From list_variable_definitions.") with { DescribedOnce = true },
+            Param.Path("id", "").From("list_variable_definitions"),
         ],
     };
 
@@ -58,7 +58,7 @@ public static class EnvironmentVariables
         Hints = ToolHints.Read,
         Parameters =
         [
-            Param.Path("definition_id", "From list_variable_definitions.") with { DescribedOnce = true },
+            Param.Path("definition_id", "").From("list_variable_definitions"),
             Param.Query("linked_account_id", "For an account-scoped variable."),
             Param.Query("workflow_id", "For a workflow-scoped variable."),
             Param.Query("environment", "") with { Enum = ["test", "production"] },
@@ -78,7 +78,7 @@ public static class EnvironmentVariables
         Parameters =
         [
             Param.LinkedAccountHeader,
-            Param.Body("variable_definition_id", "From list_variable_definitions.", ParameterType.String, required: true) with { DescribedOnce = true },
+            Param.Body("variable_definition_id", "", ParameterType.String, required: true).From("list_variable_definitions"),
             Param.Body("value", "", ParameterType.String, required: true),
             Param.Body("linked_account_id", "Account scope."),
             Param.Body("workflow_id", "Workflow scope."),
@@ -99,7 +99,7 @@ public static class EnvironmentVariables
         Parameters =
         [
             Param.Path("scope", "") with { Enum = ["org", "workspace", "linked_account", "workflow"] },
-            Param.Query("variable_definition_id", "From list_variable_definitions.") with { DescribedOnce = true },
+            Param.Query("variable_definition_id", "").From("list_variable_definitions"),
             Param.Query("linked_account_id", ""),
             Param.Query("workflow_id", "Needed for scope 'workflow'."),
             Param.Page,

@@ -7,7 +7,7 @@ public static class Events
 {
     public static OperationGroup Group { get; } = new("events", "Events", "Define the org's custom events (a name plus a sample payload) and fire them for a linked account to start the workflows that listen for them.");
 
-    private static Parameter EventIdPath { get; } = Param.Path("event_id", "From list_events.") with { DescribedOnce = true };
+    private static Parameter EventIdPath { get; } = Param.Path("event_id", "").From("list_events");
 
     // A trigger answers without execution ids: the runs it queued show up in list_executions.
     private static OutcomeCheck TriggeredRuns { get; } = Executions.NewRuns("runs with execution_source Event created since then", ("slug", "slug"));

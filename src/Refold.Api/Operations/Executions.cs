@@ -25,7 +25,7 @@ public static class Executions
             Param.Limit,
             Param.Query("status", "One state (default All).") with { Enum = ["COMPLETED", "ERRORED", "RUNNING", "STOPPED", "STOPPING", "TIMED_OUT", "All"] },
             Param.Query("slug", "Comma-separated app slugs."),
-            Param.Query("workflow_id", "Workflow _id (list_workflows).") with { DescribedOnce = true },
+            Param.Query("workflow_id", "Workflow _id").From("list_workflows"),
             Param.Query("workflow_name", "Part of the name."),
             Param.Query("execution_id", ""),
             Param.Query("start_date", "ISO 8601."),
@@ -52,7 +52,7 @@ public static class Executions
         Hints = ToolHints.Read,
         Parameters =
         [
-            Param.Path("execution_id", "Execution _id.") with { DescribedOnce = true },
+            Param.Path("execution_id", "Execution _id").From("list_executions"),
             Param.LinkedAccountHeader,
         ],
     };
@@ -70,7 +70,7 @@ public static class Executions
         Pagination = Pagination.Docs,
         Parameters =
         [
-            Param.Path("execution_id", "From list_executions.") with { DescribedOnce = true },
+            Param.Path("execution_id", "").From("list_executions"),
             Param.Path("node_id", "From get_execution."),
             Param.LinkedAccountHeader,
             Param.Page,
@@ -91,7 +91,7 @@ public static class Executions
         Hints = ToolHints.Delete,
         Parameters =
         [
-            Param.Path("instanceId", "From list_executions.") with { DescribedOnce = true },
+            Param.Path("instanceId", "").From("list_executions"),
             Param.LinkedAccountHeader,
         ],
     };
@@ -109,7 +109,7 @@ public static class Executions
         OutcomeCheck = NewRuns("a new run of the same workflow created since then"),
         Parameters =
         [
-            Param.Path("instanceId", "From list_executions.") with { DescribedOnce = true },
+            Param.Path("instanceId", "").From("list_executions"),
             Param.LinkedAccountHeader,
         ],
     };
@@ -146,7 +146,7 @@ public static class Executions
         Inferred = true,
         Parameters =
         [
-            Param.Path("workflowId", "From list_workflows.") with { DescribedOnce = true },
+            Param.Path("workflowId", "").From("list_workflows"),
             Param.Path("linkedAccountId", "account_id (list_linked_accounts)."),
             Param.Page,
             Param.Limit,

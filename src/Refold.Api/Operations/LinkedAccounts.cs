@@ -82,7 +82,7 @@ public static class LinkedAccounts
         Hints = ToolHints.Read,
         Parameters =
         [
-            Param.Path("linked_account_id", Param.AccountDescription) with { DescribedOnce = true },
+            Param.AccountId(Param.Path("linked_account_id", Param.AccountDescription)),
         ],
     };
 
@@ -98,7 +98,7 @@ public static class LinkedAccounts
         Hints = new(ReadOnly: false, Destructive: true, Idempotent: true, OpenWorld: true),
         Parameters =
         [
-            Param.Path("linked_account_id", "account_id (list_linked_accounts).") with { DescribedOnce = true },
+            Param.AccountId(Param.Path("linked_account_id", Param.AccountDescription)),
         ],
     };
 

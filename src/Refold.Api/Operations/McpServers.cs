@@ -60,7 +60,7 @@ public static class McpServers
         Hints = ToolHints.Read,
         Parameters =
         [
-            Param.Path("mcp_server_id", "From list_mcp_servers.") with { DescribedOnce = true },
+            Param.Path("mcp_server_id", "").From("list_mcp_servers"),
             Param.LinkedAccountHeader,
         ],
     };
@@ -78,7 +78,7 @@ public static class McpServers
         Hints = ToolHints.Update,
         Parameters =
         [
-            Param.Path("mcp_server_id", "From list_mcp_servers.") with { DescribedOnce = true },
+            Param.Path("mcp_server_id", "").From("list_mcp_servers"),
             Param.LinkedAccountHeader,
             Param.Body("name", ""),
             Param.Body("description", ""),
@@ -107,7 +107,7 @@ public static class McpServers
         SuccessStatus = 204,
         Parameters =
         [
-            Param.Path("mcp_server_id", "From list_mcp_servers.") with { DescribedOnce = true },
+            Param.Path("mcp_server_id", "").From("list_mcp_servers"),
             Param.LinkedAccountHeader,
         ],
     };

@@ -71,7 +71,7 @@ public static class Schedules
         Parameters =
         [
             Param.RequiredLinkedAccountHeader,
-            Param.Path("schedule_id", "From list_schedules.") with { DescribedOnce = true },
+            Param.Path("schedule_id", "").From("list_schedules"),
             Param.Body("trigger_type", "") with { Enum = ["cron", "interval"] },
             Param.Body("regex", "Cron expression."),
             .. When,
@@ -91,7 +91,7 @@ public static class Schedules
         Parameters =
         [
             Param.RequiredLinkedAccountHeader,
-            Param.Path("schedule_id", "From list_schedules.") with { DescribedOnce = true },
+            Param.Path("schedule_id", "").From("list_schedules"),
         ],
     };
 
@@ -108,7 +108,7 @@ public static class Schedules
         Parameters =
         [
             Param.RequiredLinkedAccountHeader,
-            Param.Path("schedule_id", "From list_schedules.") with { DescribedOnce = true },
+            Param.Path("schedule_id", "").From("list_schedules"),
         ],
     };
 
@@ -125,7 +125,7 @@ public static class Schedules
         Parameters =
         [
             Param.RequiredLinkedAccountHeader,
-            Param.Path("schedule_id", "From list_schedules.") with { DescribedOnce = true },
+            Param.Path("schedule_id", "").From("list_schedules"),
         ],
     };
 

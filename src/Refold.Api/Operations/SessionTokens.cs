@@ -20,7 +20,7 @@ public static class SessionTokens
         Parameters =
         [
             Param.Query("force_refresh", "Always issue a new one.") with { Enum = ["true", "false"] },
-            Param.Body("linked_account_id", Param.AccountDescription, ParameterType.String, required: true) with { DescribedOnce = true },
+            Param.AccountId(Param.Body("linked_account_id", Param.AccountDescription, ParameterType.String, required: true)),
         ],
     };
 

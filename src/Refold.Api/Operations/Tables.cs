@@ -59,7 +59,7 @@ public static class Tables
         Parameters =
         [
             Param.LinkedAccountHeader,
-            Param.Path("table_id", "From list_tables or create_table.") with { DescribedOnce = true },
+            Param.Path("table_id", "").From("list_tables"),
             Param.Page,
             Param.Limit with { Description = "Rows per page (default 100).", DescribedOnce = false, Unlisted = false },
         ],
@@ -79,7 +79,7 @@ public static class Tables
         Parameters =
         [
             Param.LinkedAccountHeader,
-            Param.Path("table_id", "From list_tables or create_table.") with { DescribedOnce = true },
+            Param.Path("table_id", "").From("list_tables"),
             Param.Body("data", "Row or rows keyed by column.", ParameterType.ObjectOrObjectArray, required: true),
         ],
     };
@@ -98,7 +98,7 @@ public static class Tables
         Parameters =
         [
             Param.RequiredLinkedAccountHeader,
-            Param.Path("table_id", "From list_tables.") with { DescribedOnce = true },
+            Param.Path("table_id", "").From("list_tables"),
             Param.Path("record_id", "From get_table_records."),
             Param.Body("data", "Values keyed by column name.", ParameterType.Object, required: true),
         ],
@@ -117,7 +117,7 @@ public static class Tables
         Parameters =
         [
             Param.LinkedAccountHeader,
-            Param.Path("table_id", "From list_tables.") with { DescribedOnce = true },
+            Param.Path("table_id", "").From("list_tables"),
         ],
     };
 
@@ -134,7 +134,7 @@ public static class Tables
         Parameters =
         [
             Param.LinkedAccountHeader,
-            Param.Path("table_id", "From list_tables.") with { DescribedOnce = true },
+            Param.Path("table_id", "").From("list_tables"),
             Param.Path("record_id", "From get_table_records."),
         ],
     };
@@ -152,7 +152,7 @@ public static class Tables
         Parameters =
         [
             Param.LinkedAccountHeader,
-            Param.Path("table_id", "From list_tables.") with { DescribedOnce = true },
+            Param.Path("table_id", "").From("list_tables"),
             Param.Body("columns", "", ParameterType.StringArray, required: true),
         ],
     };
@@ -170,7 +170,7 @@ public static class Tables
         Parameters =
         [
             Param.LinkedAccountHeader,
-            Param.Path("table_id", "From list_tables.") with { DescribedOnce = true },
+            Param.Path("table_id", "").From("list_tables"),
             Param.Body("columns", "Names, from get_table_records.", ParameterType.StringArray, required: true),
         ],
     };
@@ -188,7 +188,7 @@ public static class Tables
         Parameters =
         [
             Param.LinkedAccountHeader,
-            Param.Path("table_id", "From list_tables.") with { DescribedOnce = true },
+            Param.Path("table_id", "").From("list_tables"),
             Param.Body("renames", "[{old_name, new_name}].", ParameterType.ObjectArray, required: true),
         ],
     };
@@ -206,7 +206,7 @@ public static class Tables
         Parameters =
         [
             Param.LinkedAccountHeader,
-            Param.Path("table_id", "From list_tables.") with { DescribedOnce = true },
+            Param.Path("table_id", "").From("list_tables"),
             Param.WholeBody("filters", "Column name to regex, e.g. {\"stage\":\"new\"}.", required: true),
         ],
     };
@@ -225,7 +225,7 @@ public static class Tables
         Parameters =
         [
             Param.LinkedAccountHeader,
-            Param.Body("tableIds", "Table _ids (list_tables).", ParameterType.StringArray, required: true) with { DescribedOnce = true },
+            Param.Body("tableIds", "Table _ids", ParameterType.StringArray, required: true).From("list_tables"),
             Param.Body("group", "Label; empty removes it."),
         ],
     };

@@ -45,7 +45,7 @@ public static class Webhooks
             Param.Body("description", ""),
             Param.Body("method", "") with { Enum = ["POST", "PUT", "PATCH"] },
             Param.Body("slug", "If set, only workflow events are allowed."),
-            Param.Body("workflow_ids", "From list_workflows.", ParameterType.StringArray) with { DescribedOnce = true },
+            Param.Body("workflow_ids", "", ParameterType.StringArray).From("list_workflows"),
             Param.Body("webhook_type", "") with { Enum = ["default", "slack", "custom"] },
             Param.Body("is_enabled", "", ParameterType.Boolean),
             Param.Body("group", ""),
@@ -65,7 +65,7 @@ public static class Webhooks
         Hints = ToolHints.Read,
         Parameters =
         [
-            Param.Path("id", "From list_webhooks.") with { DescribedOnce = true },
+            Param.Path("id", "").From("list_webhooks"),
         ],
     };
 
@@ -82,7 +82,7 @@ public static class Webhooks
         Hints = ToolHints.Update,
         Parameters =
         [
-            Param.Path("id", "From list_webhooks.") with { DescribedOnce = true },
+            Param.Path("id", "").From("list_webhooks"),
             Param.Body("webhook_events", "", ParameterType.StringArray) with { Enum = EventNames },
             Param.Body("webhook_url", ""),
             Param.Body("is_enabled", "", ParameterType.Boolean),
@@ -91,7 +91,7 @@ public static class Webhooks
             Param.Body("webhook_body", "For webhook_type custom.", ParameterType.Any),
             Param.Body("slug", "If set, only workflow events are allowed."),
             Param.Body("description", ""),
-            Param.Body("workflow_ids", "From list_workflows.", ParameterType.StringArray) with { DescribedOnce = true },
+            Param.Body("workflow_ids", "", ParameterType.StringArray).From("list_workflows"),
             Param.Body("method", "") with { Enum = ["POST", "PUT", "PATCH"] },
         ],
     };
@@ -109,7 +109,7 @@ public static class Webhooks
         Hints = ToolHints.Delete,
         Parameters =
         [
-            Param.Path("id", "From list_webhooks.") with { DescribedOnce = true },
+            Param.Path("id", "").From("list_webhooks"),
         ],
     };
 
@@ -126,7 +126,7 @@ public static class Webhooks
         Hints = ToolHints.Update,
         Parameters =
         [
-            Param.Body("webhookIds", "From list_webhooks.", ParameterType.StringArray, required: true) with { DescribedOnce = true },
+            Param.Body("webhookIds", "", ParameterType.StringArray, required: true).From("list_webhooks"),
             Param.Body("group", "Label; empty or omitted removes it."),
         ],
     };

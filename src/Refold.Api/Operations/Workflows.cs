@@ -7,7 +7,7 @@ public static class Workflows
 {
     public static OperationGroup Group { get; } = new("workflows", "Workflows", "Find, create, edit, publish and run workflows (org-level ones and a linked account's private ones), and inspect their drafts, versions, expected input and which are enabled.");
 
-    private static Parameter WorkflowIdPath { get; } = Param.Path("workflowId", "From list_workflows.") with { DescribedOnce = true };
+    private static Parameter WorkflowIdPath { get; } = Param.Path("workflowId", "").From("list_workflows");
 
     private static Parameter SyncExecutionHeader { get; } = Param.Header(
         "sync_execution",
@@ -112,7 +112,7 @@ public static class Workflows
         Hints = ToolHints.Delete,
         Parameters =
         [
-            Param.Path("workflowId", "From list_workflows.") with { DescribedOnce = true },
+            Param.Path("workflowId", "").From("list_workflows"),
         ],
     };
 
