@@ -26,11 +26,9 @@ public static class ServerInstructions
         }
 
         // Facts every tool shares, said here once instead of in each tool's description.
-        text.Append("With an org API key, a tool that acts for one customer takes linked_account_id (the account_id from list_linked_accounts); ")
-            .Append("a session token names its own account, so leave it out. slug is an application's slug (from list_applications). ")
-            .Append("An id argument a tool does not explain comes from its resource's list tool (table_id from list_tables, workflowId from list_workflows, ")
-            .Append("execution_id and instanceId from list_executions, configId from list_config_ids, fieldId from get_config_fields, ")
-            .Append("action_id from list_application_actions, refName from list_datarefs, definition_id from list_variable_definitions); ")
+        text.Append("With an org API key, a tool that acts for one customer takes linked_account_id (the customer's account_id); ")
+            .Append("a session token names its own account, so leave it out. ")
+            .Append(IdSources.Sentence(surface))
             .Append("config_id defaults to the linked account id. ")
             .Append("Paged lists take page (from 1) and limit; their results carry totalDocs and hasNextPage. ")
             .Append("Unknown arguments are refused with the known ones named. Each tool's outputSchema gives the members its result has; ")
