@@ -106,15 +106,22 @@ public sealed class ReplicasLoadTests(ITestOutputHelper output) : IAsyncLifetime
         var limiter = _emulator!.Services.GetRequiredService<RequestLimiter>();
         var refusedBefore = limiter.Refused;
         await using var stalls = new StallProbe();
+        var options = new RefoldOptions();
+        await using var bucketReader = await ConnectionMultiplexer.ConnectAsync(_redis!.Connection);
+        await using var backlog = new LimiterBacklog(() => PromisedAheadAsync(bucketReader.GetDatabase(), options));
         var clock = Stopwatch.StartNew();
         var loadStart = Stopwatch.GetTimestamp();
         var failures = new ConcurrentQueue<string>();
         var served = 0;
         var completed = new ConcurrentQueue<double>();
+        // The load goes on until the replicas have been shared again for longer than any grace (at least 20 s in all),
+        // however long a loaded machine takes to restart Redis and reconnect, so the hand-back is always under load
+        // (at most three times as long, should the test fail before).
+        var loadUntil = 3 * LoadSeconds;
 
         var load = sessions.Select(async client =>
         {
-            while (clock.Elapsed.TotalSeconds < LoadSeconds)
+            while (clock.Elapsed.TotalSeconds < Volatile.Read(ref loadUntil))
             {
                 try
                 {
@@ -138,6 +145,7 @@ public sealed class ReplicasLoadTests(ITestOutputHelper output) : IAsyncLifetime
 
         // Mid-run: Redis dies; every replica must say so on /readyz, keep serving, and stay within the limit.
         await Task.Delay(TimeSpan.FromSeconds(StopRedisAt));
+        await backlog.DisposeAsync();
         var refusedAtStop = limiter.Refused;
         var milestones = new List<string>();
         void Milestone(string what) => milestones.Add(string.Create(CultureInfo.InvariantCulture, $"{what} {clock.Elapsed.TotalSeconds:F1}"));
@@ -167,7 +175,7 @@ public sealed class ReplicasLoadTests(ITestOutputHelper output) : IAsyncLifetime
         await using (var redis = await ConnectionMultiplexer.ConnectAsync(_redis.Connection))
         {
             await Eventually.TrueAsync(() => redis.GetDatabase().KeyExistsAsync(SharedBucketScript.KeyPrefix + "org:" + EmulatorDefaults.OrgId), "the replicas draw from Redis again after its restart");
-            Assert.True(clock.Elapsed.TotalSeconds < LoadSeconds, "Redis came back before the load ended");
+            Volatile.Write(ref loadUntil, Math.Max(LoadSeconds, clock.Elapsed.TotalSeconds + RedisLink.LongestRecoveryGrace.TotalSeconds + 1));
             Milestone("shared");
         }
 
@@ -186,6 +194,9 @@ public sealed class ReplicasLoadTests(ITestOutputHelper output) : IAsyncLifetime
         var refusedSteady = refusedAtStop - refusedBefore;
         // Goodput while shared: calls completed from 1 s (past the first burst) until Redis was stopped.
         var steadyGoodput = completed.Count(t => t >= 1 && t < StopRedisAt) / (StopRedisAt - 1);
+        // Over the same span: whenever the shared bucket was booked ahead (callers waiting), Refold got the rate.
+        var saturation = backlog.Judge(times, loadStart + Stopwatch.Frequency, loadStart + (long)(Stopwatch.Frequency * StopRedisAt), stalls,
+            options.EffectivePermitsPerSecond, options.EffectiveBurst);
         output.WriteLine($"worst window at {RequestClock.Seconds(loadStart, worstAt):F2} s; started {DateTime.UtcNow.AddSeconds(-RequestClock.Seconds(loadStart, Stopwatch.GetTimestamp())):HH:mm:ss.fff}");
         output.WriteLine($"test process (the emulator's): {stalls}; thread pool {ThreadPool.ThreadCount} threads");
         output.WriteLine("per 0.5 s: " + string.Join(" ", times.GroupBy(t => (int)(RequestClock.Seconds(loadStart, t) * 2)).OrderBy(g => g.Key).Select(g => $"{g.Key / 2.0:F1}:{g.Count()}")));
@@ -198,7 +209,7 @@ public sealed class ReplicasLoadTests(ITestOutputHelper output) : IAsyncLifetime
         var perReplica = _proxy.Served.GroupBy(s => s.Replica).ToDictionary(g => g.Key, g => g.Count());
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{Clients} clients, {elapsed:F1} s, Redis down {StopRedisAt}-{RestartRedisAt}+ s: calls ok {served}, failed {failures.Count}; emulator 429s {limiter.Refused - refusedBefore} ({refusedSteady} while shared); " +
-            $"worst window while shared {steadyExcess:F2}; goodput while shared {steadyGoodput:F2}/s; " +
+            $"worst window while shared {steadyExcess:F2}; goodput while shared {steadyGoodput:F2}/s ({saturation}); " +
             $"upstream requests {times.Count}; goodput {goodput:F2}/s = {goodput / 18:P1} of 18/s; most in any 1 s window {worstSecond}; worst window count - {RefoldRate}·t = {worstExcess:F2} (burst {RefoldBurst}); " +
             $"HTTP requests per replica {string.Join(", ", perReplica.OrderBy(p => p.Key).Select(p => p.Value))}; " +
             $"by method and status {string.Join(", ", _proxy.Served.GroupBy(s => $"{s.Method} {s.Status}").Select(g => $"{g.Key}: {g.Count()}"))}"));
@@ -212,7 +223,10 @@ public sealed class ReplicasLoadTests(ITestOutputHelper output) : IAsyncLifetime
         // hand-back from the local queues to the shared bucket after it.
         Assert.True(limiter.Refused == refusedBefore, $"the emulator answered {limiter.Refused - refusedBefore} requests with 429 (test process: {stalls})");
         Assert.True(worstExcess <= RefoldBurst, $"a window at {RequestClock.Seconds(loadStart, worstAt):F2} s held {worstExcess:F2} requests more than {RefoldRate}/s, past the burst of {RefoldBurst} (test process: {stalls})");
-        Assert.True(steadyGoodput >= 0.9 * 18, $"goodput while shared {steadyGoodput:F2}/s is under 90 % of the configured 18/s");
+        // No waste while shared: a bucket booked ahead (callers waiting for permits) sends its rate. Judged only on the
+        // time callers waited, so a machine too slow to bring the demand cannot fail it, while a shared bucket charging
+        // two slots a permit (a replica held to its 1/N share) or permits taken and left unused do.
+        Assert.True(saturation.Held, $"while shared, {saturation}: the limiter left permits unused while callers waited (goodput while shared {steadyGoodput:F2}/s; test process: {stalls})");
     }
 
     /// <summary>The most a window [t_i, t_j] holds beyond rate·t (must stay within the burst), and the most in any one second.</summary>
@@ -241,6 +255,22 @@ public sealed class ReplicasLoadTests(ITestOutputHelper output) : IAsyncLifetime
 
         return (worstExcess, worstSecond, worstAt);
     }
+
+    /// <summary>How far past its burst the org's shared bucket is booked: the permits promised to callers still waiting.</summary>
+    private static async ValueTask<TimeSpan> PromisedAheadAsync(IDatabase redis, RefoldOptions options)
+    {
+        var ahead = TimeSpan.FromMicroseconds((long)await redis.ScriptEvaluateAsync(BookedAheadScript, [SharedBucketScript.KeyPrefix + "org:" + EmulatorDefaults.OrgId]));
+        var promised = ahead - (TimeSpan.FromTicks(TimeSpan.TicksPerSecond / options.EffectivePermitsPerSecond) * options.EffectiveBurst);
+        return promised > TimeSpan.Zero ? promised : TimeSpan.Zero;
+    }
+
+    // The bucket key holds the time (µs, Redis's clock) at which it is empty again; this returns how far ahead of now.
+    private const string BookedAheadScript = """
+        local t = redis.call('TIME')
+        local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+        local tat = tonumber(redis.call('GET', KEYS[1]) or now)
+        return math.floor(tat - now)
+        """;
 
     private static async Task<HttpStatusCode> ReadyAsync(HttpClient probe, Uri replica)
     {

@@ -40,10 +40,18 @@ public sealed class StallProbe : IAsyncDisposable
     }
 
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _stalls = new();
+    private readonly System.Collections.Concurrent.ConcurrentQueue<(long From, long To)> _stalled = new();
     private double _poolWorst;
     private double _poolWorstAt;
     private double _threadWorst;
     private double _threadWorstAt;
+
+    /// <summary>
+    /// Each time either loop woke more than 100 ms late, as <see cref="Stopwatch"/> timestamps from when it should have
+    /// woken until it did: past that a limiter rightly lets a permit go rather than send it late in a burst (the Redis
+    /// limiter's tolerance is two intervals, at least 100 ms; the in-process bucket keeps at most its burst).
+    /// </summary>
+    public IReadOnlyList<(long From, long To)> Stalled => [.. _stalled];
 
     /// <summary>Worst lateness of the thread pool and of a thread of its own, in seconds, and when (seconds since the probe started).</summary>
     public override string ToString() =>
@@ -59,7 +67,13 @@ public sealed class StallProbe : IAsyncDisposable
 
     private void Record(ref double worst, ref double worstAt, long before)
     {
-        var late = Stopwatch.GetElapsedTime(before).TotalSeconds - s_tick.TotalSeconds;
+        var now = Stopwatch.GetTimestamp();
+        var late = Stopwatch.GetElapsedTime(before, now).TotalSeconds - s_tick.TotalSeconds;
+        if (late > 0.1)
+        {
+            _stalled.Enqueue((now - (long)(late * Stopwatch.Frequency), now));
+        }
+
         if (late > 0.2)
         {
             _stalls.Enqueue(FormattableString.Invariant($"{Stopwatch.GetElapsedTime(_origin).TotalSeconds:F1}:{late * 1000:F0}"));
