@@ -48,9 +48,8 @@ internal static class RefoldResilience
             BreakDuration = options.BreakerDuration,
         };
 
-        // Only what says Refold itself is unwell opens the circuit. A 4xx or a plain 500 answers one caller's own
-        // request (a tenant's bad id, its broken workflow): counting it would let one tenant pause every other.
-        breaker.ShouldHandle = args => new ValueTask<bool>(IsUpstreamFailure(args.Outcome));
+        // Only what says Refold itself is unwell opens the circuit, and only a real answer from Refold closes it.
+        BreakerFailures.Apply(breaker);
         gauge.Track(breaker);
 
         pipeline

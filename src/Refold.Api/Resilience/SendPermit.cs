@@ -9,10 +9,10 @@ namespace Refold.Api.Resilience;
 /// below the whole resilience pipeline (deadline, retry, breaker, attempt timeout) in the HTTP client's handler chain,
 /// so nothing but the send itself comes between a permit and its request, and an attempt refused earlier (an open
 /// breaker, a cancelled call) takes none. Every retry takes a permit of its own. The wait is bounded by the attempt's
-/// timeout as well as the call's deadline; a wait cut short by either is refused as rate limited (not sent, and never
-/// a failure the breaker counts against Refold's health), while a caller's own cancellation stays a cancellation.
-/// Polly's breaker has no "ignored" outcome: it records such a refusal as a success, so a half-open breaker whose probe
-/// is refused here closes without having heard from Refold (the next failures open it again).
+/// timeout as well as the call's deadline; a wait cut short by either is refused as rate limited (not sent), while a
+/// caller's own cancellation stays a cancellation. A refusal never counts against Refold's health while the breaker is
+/// closed; a half-open breaker whose probe is refused here opens again for another break instead of closing without
+/// having heard from Refold (<see cref="BreakerFailures"/>).
 /// </summary>
 internal sealed class SendPermit(IRefoldRateLimiter limiter, TimeProvider time) : DelegatingHandler
 {

@@ -122,7 +122,7 @@ public sealed class SendPermitTests
     }
 
     // One permit a second, bursts of one, so every attempt after the first waits for its permit.
-    private static (RefoldClientFactory Factory, ServiceProvider Services) Build(FakeHandler handler, ObservableFakeTime time, Action<RefoldOptions>? configure = null) =>
+    internal static (RefoldClientFactory Factory, ServiceProvider Services) Build(FakeHandler handler, ObservableFakeTime time, Action<RefoldOptions>? configure = null) =>
         TestClients.Build(handler, time, o =>
         {
             o.PermitsPerSecond = 1;
