@@ -22,6 +22,9 @@ public sealed class InMemoryServer : IAsyncDisposable
 
     public LogCapture Logs { get; } = new();
 
+    /// <summary>The server's services, to inspect what its container built.</summary>
+    public IServiceProvider Services => _host.Services;
+
     /// <param name="handlers">The client's handlers, e.g. an elicitation handler standing in for the user.</param>
     public static async Task<InMemoryServer> StartAsync(Uri upstream, RefoldCredential? credential, ServerOptions? options = null, string? protocolVersion = null,
         McpClientHandlers? handlers = null)

@@ -1,0 +1,114 @@
+using System.Collections;
+using System.Reflection;
+using System.Text;
+using System.Xml.Linq;
+using Refold.Mcp.Server.Cli;
+using Refold.Mcp.Server.Hosting;
+using Refold.Mcp.Server.Tests.Support;
+
+namespace Refold.Mcp.Server.Tests.Hosting;
+
+/// <summary>
+/// <c>src/Refold.Mcp.Server/AotInstantiations.rd.xml</c> has Native AOT compile ahead of time the generic types the
+/// stdio server's container closes while it starts and serves its first answers (options, loggers, arrays of
+/// services): without it the runtime's type loader builds each one, on the main thread, before initialize is answered.
+/// The list is taken from a real server here; regenerate it with
+/// <c>UPDATE_SNAPSHOTS=1 dotnet test tests/Refold.Mcp.Server.Tests --filter AotInstantiationsTests</c>.
+/// </summary>
+public sealed class AotInstantiationsTests
+{
+    private static readonly XNamespace s_rd = "http://schemas.microsoft.com/netfx/2013/01/metadata";
+
+    private static string FilePath => Path.Combine(Snapshots.RepositoryRoot(), "src", "Refold.Mcp.Server", "AotInstantiations.rd.xml");
+
+    [Fact]
+    public async Task RdXml_StdioServerInitializeListAndCall_NamesExactlyTheGenericTypesItsContainerCloses()
+    {
+        await using var upstream = await Upstream.StartAsync(new ServerOptions { Emulator = true });
+        await using var server = await InMemoryServer.StartAsync(upstream.BaseUrl, upstream.DemoCredential);
+        await server.Client.ListToolsAsync();
+        var call = await server.Client.CallAsync("get_linked_account", """{"linked_account_id":"acct_globex"}""");
+        Assert.False(call.IsError, call.Text());
+
+        var closed = ClosedTypes(server.Services);
+        var expected = Render(closed);
+        if (Snapshots.Updating)
+        {
+            await File.WriteAllTextAsync(FilePath, expected);
+        }
+
+        var listed = Listed(XDocument.Parse(await File.ReadAllTextAsync(FilePath)));
+        var wanted = Listed(XDocument.Parse(expected));
+        Assert.True(listed.SetEquals(wanted),
+            $"AotInstantiations.rd.xml is out of date. Missing: {string.Join("; ", wanted.Except(listed))}. Not used: {string.Join("; ", listed.Except(wanted))}. " +
+            "Regenerate it with UPDATE_SNAPSHOTS=1 dotnet test tests/Refold.Mcp.Server.Tests --filter AotInstantiationsTests.");
+    }
+
+    [Fact]
+    public void RdXml_EveryEntry_NamesALoadableType()
+    {
+        foreach (var (assembly, name) in Listed(XDocument.Load(FilePath)))
+        {
+            var type = Type.GetType(AssemblyQualified(name, assembly));
+            Assert.True(type is not null, $"{name} in {assembly} does not resolve");
+        }
+    }
+
+    // Every constructed generic or array type among the service and implementation types the container made call sites for.
+    private static SortedSet<(string Assembly, string Name)> ClosedTypes(IServiceProvider services)
+    {
+        const BindingFlags Internal = BindingFlags.NonPublic | BindingFlags.Instance;
+        var factory = services.GetType().GetProperty("CallSiteFactory", Internal)?.GetValue(services)
+            ?? throw new InvalidOperationException("ServiceProvider.CallSiteFactory is gone: Microsoft.Extensions.DependencyInjection changed; update this test.");
+        var cache = factory.GetType().GetField("_callSiteCache", Internal)?.GetValue(factory) as IDictionary
+            ?? throw new InvalidOperationException("CallSiteFactory._callSiteCache is gone: Microsoft.Extensions.DependencyInjection changed; update this test.");
+
+        var types = new SortedSet<(string, string)>();
+        foreach (var site in cache.Values)
+        {
+            var siteType = site!.GetType();
+            foreach (var type in new[] { siteType.GetProperty("ServiceType")?.GetValue(site), siteType.GetProperty("ImplementationType")?.GetValue(site) }.OfType<Type>())
+            {
+                if (type.IsConstructedGenericType || type.IsArray)
+                {
+                    types.Add((type.Assembly.GetName().Name!, RdName(type)));
+                }
+            }
+        }
+
+        return types;
+    }
+
+    // rd.xml's type names: generic arguments as [[Name,Assembly]], arrays with [].
+    private static string RdName(Type type) => type.IsArray
+        ? RdName(type.GetElementType()!) + "[]"
+        : type.IsConstructedGenericType
+            ? $"{type.GetGenericTypeDefinition().FullName}[{string.Join(",", type.GetGenericArguments().Select(a => $"[{RdName(a)},{a.Assembly.GetName().Name}]"))}]"
+            : type.FullName!;
+
+    private static string AssemblyQualified(string name, string assembly) => $"{name}, {assembly}";
+
+    private static string Render(SortedSet<(string Assembly, string Name)> types)
+    {
+        var text = new StringBuilder()
+            .AppendLine("<!-- Generic types the stdio server's container closes at start-up, compiled ahead of time for Native AOT.")
+            .AppendLine("     Generated by AotInstantiationsTests (tests/Refold.Mcp.Server.Tests/Hosting): run them with UPDATE_SNAPSHOTS=1 to regenerate. -->")
+            .AppendLine($"<Directives xmlns=\"{s_rd.NamespaceName}\">")
+            .AppendLine("  <Application>");
+        foreach (var group in types.GroupBy(t => t.Assembly))
+        {
+            text.AppendLine($"    <Assembly Name=\"{group.Key}\">");
+            foreach (var (_, name) in group)
+            {
+                text.AppendLine($"      <Type Name=\"{System.Security.SecurityElement.Escape(name)}\" Dynamic=\"Required All\" />");
+            }
+
+            text.AppendLine("    </Assembly>");
+        }
+
+        return text.AppendLine("  </Application>").AppendLine("</Directives>").ToString();
+    }
+
+    private static HashSet<(string Assembly, string Name)> Listed(XDocument document) =>
+        [.. document.Descendants(s_rd + "Assembly").SelectMany(a => a.Elements(s_rd + "Type").Select(t => ((string)a.Attribute("Name")!, (string)t.Attribute("Name")!)))];
+}
