@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
 using Polly.CircuitBreaker;
-using Polly.RateLimiting;
 
 namespace Refold.Api.Resilience;
 
@@ -11,9 +10,9 @@ namespace Refold.Api.Resilience;
 /// request (a tenant's bad id, its broken workflow) and counting it would let one tenant pause every other.
 /// A permit refused by the local rate limiter (<see cref="SendPermit"/>) never reached Refold, so it says nothing about
 /// Refold either way, but Polly's breaker has no "ignored" outcome: whatever it does not count as a failure it records as
-/// a success, and a success while half-open closes the circuit. So a refusal counts as a failure only while the breaker
-/// is half-open: the probe was refused here, the circuit opens again for another break and the next probe follows it,
-/// and only a real answer from Refold closes it. Polly would not leave it half-open waiting for another probe: a
+/// a success, and a success while half-open closes the circuit. So while the breaker is half-open every probe that ends
+/// without an answer counts as a failure (refused here, cancelled by its caller, or any other exception): the circuit
+/// opens again for another break and the next probe follows it, and only a real answer from Refold closes it. Polly would not leave it half-open waiting for another probe: a
 /// half-open breaker lets exactly one attempt through and refuses every other until that one's outcome is recorded.
 /// (An attempt let through before the circuit opened and refused after its break counts too: the state is read when an
 /// outcome arrives, and reopening without news from Refold is the safe side.) While closed a refusal is not a failure,
@@ -32,5 +31,5 @@ internal static class BreakerFailures
     /// <summary>Whether the breaker, now in <paramref name="state"/>, counts <paramref name="outcome"/> against Refold's health.</summary>
     private static bool Counts(Outcome<HttpResponseMessage> outcome, CircuitState state) =>
         RefoldResilience.IsUpstreamFailure(outcome)
-        || (outcome.Exception is RateLimiterRejectedException && state == CircuitState.HalfOpen);
+        || (outcome.Exception is not null && state == CircuitState.HalfOpen);
 }

@@ -8,8 +8,9 @@ using Refold.Api.Tests.Support;
 namespace Refold.Api.Tests.Resilience;
 
 /// <summary>
-/// A permit refused by the local rate limiter never reached Refold: it neither closes a half-open breaker (only a real
-/// answer from Refold does) nor, while the breaker is closed, counts against Refold's health.
+/// A probe that ends without Refold's answer (its permit refused by the local rate limiter, or any exception)
+/// does not close a half-open breaker: only a real answer from Refold does. While the breaker is closed a local refusal
+/// never counts against Refold's health.
 /// </summary>
 public sealed class HalfOpenProbeTests
 {
@@ -78,6 +79,45 @@ public sealed class HalfOpenProbeTests
         await client.SendAsync(Applications.ListApplications);
         await client.SendAsync(Applications.ListApplications);
         Assert.Equal(4, handler.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Send_HalfOpenProbeEndedWithoutAnAnswer_CircuitReopensUntilARealAnswerClosesIt()
+    {
+        var time = new ObservableFakeTime();
+        // Two gateway failures, then the probe, which ends in an exception instead of an answer, then real answers.
+        var handler = new FakeHandler((_, i) => i switch
+        {
+            < 2 => FakeHandler.Json(HttpStatusCode.BadGateway, "{}"),
+            2 => throw new OperationCanceledException("the probe's send was abandoned"),
+            _ => FakeHandler.Json(HttpStatusCode.OK, "[]"),
+        });
+        var (factory, services) = SendPermitTests.Build(handler, time, o =>
+        {
+            o.Burst = 3;
+            o.MaxRetries = 0;
+            o.BreakerMinimumThroughput = 2;
+            o.BreakerDuration = s_break;
+        });
+        await using var _ = services;
+        var client = factory.Create(RefoldCredential.FromApiKey(TestClients.ApiKey));
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.Equal(RefoldErrorKind.ServerError, (await FailureOf(client.SendAsync(Applications.ListApplications))).Kind);
+        }
+
+        time.Advance(s_break);
+        await Assert.ThrowsAnyAsync<Exception>(() => client.SendAsync(Applications.ListApplications));
+        Assert.Equal(3, handler.Requests.Count);
+
+        // No answer came: the breaker opened again instead of closing.
+        AssertCircuitOpen(await FailureOf(client.SendAsync(Applications.ListApplications)));
+        Assert.Equal(3, handler.Requests.Count);
+
+        time.Advance(s_break);
+        await client.SendAsync(Applications.ListApplications);
+        await client.SendAsync(Applications.ListApplications);
+        Assert.Equal(5, handler.Requests.Count);
     }
 
     [Fact]
