@@ -153,6 +153,7 @@ public sealed class OrgLimitTests(ITestOutputHelper output) : IAsyncLifetime
         var refused = _emulator.Services.GetRequiredService<RequestLimiter>().Refused;
         Assert.True(refused == 0, $"the emulator answered {refused} requests with 429, {refusedInSetup} of them while the sessions were set up and opened (test process during the load: {stalls})");
         Assert.True(failures.Count == 0, $"{failures.Count} calls failed, e.g. {failures.FirstOrDefault()}");
+        Assert.True(saturation.Observed, $"{saturation}: no caller ever waited for a permit of the bucket watched, so it is not the one the calls draw from");
         Assert.True(saturation.Held, $"{saturation}: the limiter left permits unused while callers waited (goodput {goodput:F1}/s of the configured {rate}/s, {succeeded} calls in {elapsed.TotalSeconds:F1} s; test process: {stalls})");
     }
 

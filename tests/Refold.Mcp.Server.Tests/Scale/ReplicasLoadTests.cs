@@ -177,6 +177,8 @@ public sealed class ReplicasLoadTests(ITestOutputHelper output) : IAsyncLifetime
             await Eventually.TrueAsync(() => redis.GetDatabase().KeyExistsAsync(SharedBucketScript.KeyPrefix + "org:" + EmulatorDefaults.OrgId), "the replicas draw from Redis again after its restart");
             Volatile.Write(ref loadUntil, Math.Max(LoadSeconds, clock.Elapsed.TotalSeconds + RedisLink.LongestRecoveryGrace.TotalSeconds + 1));
             Milestone("shared");
+            // A guard, not a speed check: past the cap the clients had stopped, so the hand-back was never under load.
+            Assert.True(clock.Elapsed.TotalSeconds < 3 * LoadSeconds, $"Redis was shared again only after the load had ended ({string.Join(", ", milestones)})");
         }
 
         Milestone("disposed");
@@ -226,6 +228,7 @@ public sealed class ReplicasLoadTests(ITestOutputHelper output) : IAsyncLifetime
         // No waste while shared: a bucket booked ahead (callers waiting for permits) sends its rate. Judged only on the
         // time callers waited, so a machine too slow to bring the demand cannot fail it, while a shared bucket charging
         // two slots a permit (a replica held to its 1/N share) or permits taken and left unused do.
+        Assert.True(saturation.Observed, $"{saturation}: no caller ever waited for a permit of the bucket watched, so it is not the one the calls draw from");
         Assert.True(saturation.Held, $"while shared, {saturation}: the limiter left permits unused while callers waited (goodput while shared {steadyGoodput:F2}/s; test process: {stalls})");
     }
 
