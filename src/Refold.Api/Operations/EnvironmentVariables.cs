@@ -42,7 +42,8 @@ public static class EnvironmentVariables
         Hints = ToolHints.Read,
         Parameters =
         [
-            Param.Path("id", "").From("list_variable_definitions"),
+            // Said here, not once: the webhook tools' id comes from elsewhere (ParameterSourceTests).
+            Param.Path("id", "The definition's id, from list_variable_definitions."),
         ],
     };
 

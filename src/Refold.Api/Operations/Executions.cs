@@ -71,7 +71,7 @@ public static class Executions
         Parameters =
         [
             Param.Path("execution_id", "").From("list_executions"),
-            Param.Path("node_id", "From get_execution."),
+            Param.Path("node_id", "").From("get_execution"),
             Param.LinkedAccountHeader,
             Param.Page,
             Param.Limit,

@@ -99,7 +99,7 @@ public static class Tables
         [
             Param.RequiredLinkedAccountHeader,
             Param.Path("table_id", "").From("list_tables"),
-            Param.Path("record_id", "From get_table_records."),
+            Param.Path("record_id", "").From("get_table_records"),
             Param.Body("data", "Values keyed by column name.", ParameterType.Object, required: true),
         ],
     };
@@ -135,7 +135,7 @@ public static class Tables
         [
             Param.LinkedAccountHeader,
             Param.Path("table_id", "").From("list_tables"),
-            Param.Path("record_id", "From get_table_records."),
+            Param.Path("record_id", "").From("get_table_records"),
         ],
     };
 

@@ -10,6 +10,9 @@ public static class Webhooks
     /// <summary>The event names a webhook may subscribe to (Refold's reference; Title Case).</summary>
     public static IReadOnlyList<string> EventNames { get; } = ["Connection Created", "Connection Deleted", "Connection Expired", "Workflow Completed", "Workflow Errored"];
 
+    // Said on each tool, not once: get_variable_definition's id comes from elsewhere (ParameterSourceTests).
+    private static Parameter WebhookIdPath { get; } = Param.Path("id", "The webhook's id, from list_webhooks.");
+
     public static Operation ListWebhooks { get; } = new()
     {
         Name = "list_webhooks",
@@ -65,7 +68,7 @@ public static class Webhooks
         Hints = ToolHints.Read,
         Parameters =
         [
-            Param.Path("id", "").From("list_webhooks"),
+            WebhookIdPath,
         ],
     };
 
@@ -82,7 +85,7 @@ public static class Webhooks
         Hints = ToolHints.Update,
         Parameters =
         [
-            Param.Path("id", "").From("list_webhooks"),
+            WebhookIdPath,
             Param.Body("webhook_events", "", ParameterType.StringArray) with { Enum = EventNames },
             Param.Body("webhook_url", ""),
             Param.Body("is_enabled", "", ParameterType.Boolean),
@@ -109,7 +112,7 @@ public static class Webhooks
         Hints = ToolHints.Delete,
         Parameters =
         [
-            Param.Path("id", "").From("list_webhooks"),
+            WebhookIdPath,
         ],
     };
 

@@ -14,7 +14,8 @@ public static class IdSources
     /// <summary>The source operations <paramref name="surface"/> reaches and the ids each gives.</summary>
     private static IReadOnlyList<(Operation Source, IReadOnlyList<string> Ids)> For(Surface surface)
     {
-        var reached = RefoldCatalog.Operations.Where(o => Reaches(surface, o)).ToList();
+        // The instructions are one text for every session of the server, so an operation counts when an org key reaches it.
+        var reached = RefoldCatalog.Operations.Where(surface.OffersOrgKey).ToList();
         var ids = reached
             .SelectMany(o => o.Parameters)
             .Where(p => p.Source is not null)
@@ -31,9 +32,4 @@ public static class IdSources
             ? ""
             : $"Ids a tool does not explain come from these operations' results: {string.Join(", ", groups.Select(g => $"{g.Source.Name} ({string.Join(", ", g.Ids)})"))}. ";
     }
-
-    // The instructions are one text for every session of the server, so an operation counts when the operator's
-    // choices let the broadest credential (an org key) reach it.
-    private static bool Reaches(Surface surface, Operation operation) =>
-        surface.Includes(operation) && TenantFence.WhyFenced(surface, CredentialShape.OrgKey, operation) is null;
 }

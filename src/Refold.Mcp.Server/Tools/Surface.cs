@@ -76,6 +76,19 @@ public sealed record Surface
     /// <summary>True when the operator's choices let <paramref name="operation"/> be listed or called (credential aside).</summary>
     public bool Includes(Operation operation) => WhyExcluded(operation) is null;
 
+    /// <summary>
+    /// True when a session of <paramref name="shape"/> may be offered <paramref name="operation"/> here: the operator's
+    /// choices include it and <see cref="TenantFence"/> lets that shape through (whether the credential itself may call
+    /// it is <see cref="ToolSet"/>'s question).
+    /// </summary>
+    public bool Offers(Operation operation, CredentialShape shape) => Includes(operation) && TenantFence.WhyFenced(this, shape, operation) is null;
+
+    /// <summary>
+    /// True when an org key, the broadest credential, is offered <paramref name="operation"/> here: what text shared by
+    /// every session of the server (the server instructions) may name.
+    /// </summary>
+    public bool OffersOrgKey(Operation operation) => Offers(operation, CredentialShape.OrgKey);
+
     /// <summary>Why the operator's choices exclude <paramref name="operation"/>, or null when they do not.</summary>
     public string? WhyExcluded(Operation operation) => operation switch
     {

@@ -59,7 +59,7 @@ public sealed class ToolSet
     {
         var probe = Probe(shape);
         return new ToolSet(surface, shape, [.. RefoldCatalog.Operations
-            .Where(o => surface.Includes(o) && (CredentialRules.Permits(o, probe) || MintedAccount.Applies(o, shape)) && TenantFence.WhyFenced(surface, shape, o) is null)
+            .Where(o => surface.Offers(o, shape) && (CredentialRules.Permits(o, probe) || MintedAccount.Applies(o, shape)))
             .Select(o => MintedAccount.Applies(o, shape) ? MintedAccount.Declaration(o) : o)]);
     }
 

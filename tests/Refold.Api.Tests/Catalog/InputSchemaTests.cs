@@ -22,7 +22,7 @@ public sealed class InputSchemaTests
     [InlineData("get_dataref", "refName")]
     [InlineData("update_config_field", "fieldId")]
     [InlineData("stop_execution", "instanceId")]
-    [InlineData("get_webhook", "id")]
+    [InlineData("list_execution_node_batches", "node_id")]
     [InlineData("list_executions", "linked_account_id")]
     public void PropertySchema_IdSaidOnceInTheInstructions_HasNoDescription(string operation, string argument)
     {

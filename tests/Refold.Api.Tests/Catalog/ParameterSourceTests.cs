@@ -35,6 +35,24 @@ public sealed class ParameterSourceTests
             Assert.True(p.Source is not null, $"{name}.{p.Name} is said once but has no Source: declare it with Param.From(\"list_...\") so the server instructions name where it comes from"));
     }
 
+    /// <summary>
+    /// Every surface is a part of the catalog, so a name with one source across the whole catalog has one on every
+    /// surface: the instructions never list one id under two operations, leaving an agent two candidates.
+    /// </summary>
+    [Fact]
+    public void Source_OfEachIdName_IsOneOperation()
+    {
+        var ambiguous = RefoldCatalog.Operations
+            .SelectMany(o => o.Parameters.Where(p => p.Source is not null).Select(p => (Operation: o.Name, p.Name, Source: p.Source!)))
+            .GroupBy(p => p.Name, StringComparer.Ordinal)
+            .Where(g => g.Select(p => p.Source).Distinct(StringComparer.Ordinal).Count() > 1)
+            .Select(g => $"'{g.Key}' ({string.Join(", ", g.Select(p => $"{p.Operation} from {p.Source}"))})");
+
+        Assert.True(!ambiguous.Any(),
+            $"These ids have more than one source, so the instructions would list each under several operations: {string.Join("; ", ambiguous)}. " +
+            "Give such an id a description of its own on each tool (\"The webhook's id, from list_webhooks.\") instead of Param.From.");
+    }
+
     [Fact]
     public void From_ParameterWithItsOwnWord_KeepsItAndAddsTheSource()
     {

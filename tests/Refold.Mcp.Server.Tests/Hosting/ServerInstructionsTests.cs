@@ -45,8 +45,24 @@ public sealed class ServerInstructionsTests
         var surface = SurfaceOf(surfaceName);
         var instructions = ServerInstructions.For(surface);
 
-        var lacked = RefoldCatalog.Operations.Where(o => !surface.Includes(o) || TenantFence.WhyFenced(surface, CredentialShape.OrgKey, o) is not null);
+        var lacked = RefoldCatalog.Operations.Where(o => !surface.OffersOrgKey(o));
         Assert.All(lacked, o => Assert.DoesNotMatch($@"\b{o.Name}\b", instructions));
+    }
+
+    [Theory]
+    [MemberData(nameof(Surfaces))]
+    [InlineData("full")]
+    public void For_AnySurface_NamesEachIdUnderOneSource(string surfaceName)
+    {
+        var instructions = ServerInstructions.For(surfaceName == "full" ? Full : SurfaceOf(surfaceName));
+        var sentence = Regex.Match(instructions, @"come from these operations' results: (.*?)\. ").Groups[1].Value;
+
+        var sources = Regex.Matches(sentence, @"\b([a-z_]+) \(([^)]*)\)")
+            .SelectMany(m => m.Groups[2].Value.Split(", ").Select(id => (Id: id, Source: m.Groups[1].Value)))
+            .GroupBy(p => p.Id, StringComparer.Ordinal)
+            .Where(g => g.Count() > 1)
+            .Select(g => $"{g.Key} under {string.Join(" and ", g.Select(p => p.Source))}");
+        Assert.True(!sources.Any(), $"an agent would have two candidates for {string.Join("; ", sources)}: {instructions}");
     }
 
     [Fact]
@@ -64,7 +80,7 @@ public sealed class ServerInstructionsTests
     {
         var instructions = ServerInstructions.For(new Surface { Mode = ToolMode.All, ReadOnly = true });
 
-        Assert.Contains("list_webhooks (id)", instructions, StringComparison.Ordinal);
+        Assert.Contains("list_tables (table_id)", instructions, StringComparison.Ordinal);
         Assert.DoesNotContain("webhookIds", instructions, StringComparison.Ordinal);
         Assert.DoesNotContain("tableIds", instructions, StringComparison.Ordinal);
     }
