@@ -24,7 +24,7 @@ public sealed class HalfOpenProbeTests
     {
         var time = new ObservableFakeTime();
         var handler = new FakeHandler((_, i) => i < 2 ? FakeHandler.Json(HttpStatusCode.BadGateway, "{}") : FakeHandler.Json(HttpStatusCode.OK, "[]"));
-        var (factory, services) = SendPermitTests.Build(handler, time, o =>
+        var (factory, services) = RecordingLimiter.Build(handler, time, o =>
         {
             o.Burst = 2;
             o.QueueLimit = queueLimit;
@@ -92,7 +92,7 @@ public sealed class HalfOpenProbeTests
             2 => throw new OperationCanceledException("the probe's send was abandoned"),
             _ => FakeHandler.Json(HttpStatusCode.OK, "[]"),
         });
-        var (factory, services) = SendPermitTests.Build(handler, time, o =>
+        var (factory, services) = RecordingLimiter.Build(handler, time, o =>
         {
             o.Burst = 3;
             o.MaxRetries = 0;
@@ -125,7 +125,7 @@ public sealed class HalfOpenProbeTests
     {
         var time = new ObservableFakeTime();
         var handler = new FakeHandler((_, i) => i == 0 ? FakeHandler.Json(HttpStatusCode.BadGateway, "{}") : FakeHandler.Json(HttpStatusCode.OK, "[]"));
-        var (factory, services) = SendPermitTests.Build(handler, time, o =>
+        var (factory, services) = RecordingLimiter.Build(handler, time, o =>
         {
             o.QueueLimit = 0;
             o.MaxRetries = 0;

@@ -23,7 +23,7 @@ public sealed class SendPermitTests
         var sentAt = new System.Collections.Concurrent.ConcurrentQueue<DateTimeOffset>();
         var handler = new FakeHandler((_, i) => i < 2 ? FakeHandler.Json(HttpStatusCode.ServiceUnavailable, "{}") : FakeHandler.Json(HttpStatusCode.OK, "[]"));
         handler.Received += _ => sentAt.Enqueue(time.GetUtcNow());
-        var (factory, services) = Build(handler, time);
+        var (factory, services) = RecordingLimiter.Build(handler, time);
         await using var _ = services;
         var limiter = services.GetRequiredService<RecordingLimiter>();
 
@@ -43,7 +43,7 @@ public sealed class SendPermitTests
     {
         var time = new ObservableFakeTime();
         var handler = new FakeHandler((_, _) => FakeHandler.Json(HttpStatusCode.BadGateway, "{}"));
-        var (factory, services) = Build(handler, time, o =>
+        var (factory, services) = RecordingLimiter.Build(handler, time, o =>
         {
             o.Burst = 20;
             o.PermitsPerSecond = 20;
@@ -70,7 +70,7 @@ public sealed class SendPermitTests
     {
         var time = new ObservableFakeTime();
         var handler = new FakeHandler((_, _) => FakeHandler.Json(HttpStatusCode.OK, "[]"));
-        var (factory, services) = Build(handler, time, o =>
+        var (factory, services) = RecordingLimiter.Build(handler, time, o =>
         {
             o.AttemptTimeout = TimeSpan.FromMilliseconds(300);
             o.BreakerMinimumThroughput = 2;
@@ -105,7 +105,7 @@ public sealed class SendPermitTests
     {
         var time = new ObservableFakeTime();
         var handler = new FakeHandler((_, _) => FakeHandler.Json(HttpStatusCode.OK, "[]"));
-        var (factory, services) = Build(handler, time);
+        var (factory, services) = RecordingLimiter.Build(handler, time);
         await using var _ = services;
         var limiter = services.GetRequiredService<RecordingLimiter>();
         var client = factory.Create(RefoldCredential.FromApiKey(TestClients.ApiKey));
@@ -120,20 +120,6 @@ public sealed class SendPermitTests
         Assert.Single(handler.Requests);
         Assert.Single(limiter.Granted);
     }
-
-    // One permit a second, bursts of one, so every attempt after the first waits for its permit.
-    internal static (RefoldClientFactory Factory, ServiceProvider Services) Build(FakeHandler handler, ObservableFakeTime time, Action<RefoldOptions>? configure = null) =>
-        TestClients.Build(handler, time, o =>
-        {
-            o.PermitsPerSecond = 1;
-            o.Burst = 1;
-            o.Headroom = 0;
-            configure?.Invoke(o);
-        }, services =>
-        {
-            services.AddSingleton(sp => new RecordingLimiter(sp.GetRequiredService<RefoldOptions>(), sp.GetRequiredService<TimeProvider>()));
-            services.AddSingleton<IRefoldRateLimiter>(sp => sp.GetRequiredService<RecordingLimiter>());
-        });
 
     // Moves the fake clock in small steps until the call ends (at most a minute of fake time). Before each step it lets
     // the call settle: a granted permit's attempt is given up to 5 s of real time to reach the handler, so the clock

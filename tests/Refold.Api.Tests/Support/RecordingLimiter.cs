@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Threading.RateLimiting;
+using Microsoft.Extensions.DependencyInjection;
 using Refold.Api.Client;
 using Refold.Api.Resilience;
 
@@ -9,6 +10,23 @@ namespace Refold.Api.Tests.Support;
 internal sealed class RecordingLimiter(RefoldOptions options, TimeProvider time) : IRefoldRateLimiter, IDisposable
 {
     private readonly ConcurrentQueue<DateTimeOffset> _granted = new();
+
+    /// <summary>
+    /// A client stack whose org limiter is a <see cref="RecordingLimiter"/> (resolve it from the services): one permit a
+    /// second and bursts of one unless <paramref name="configure"/> says otherwise, so every attempt after the first waits.
+    /// </summary>
+    public static (RefoldClientFactory Factory, ServiceProvider Services) Build(FakeHandler handler, ObservableFakeTime time, Action<RefoldOptions>? configure = null) =>
+        TestClients.Build(handler, time, o =>
+        {
+            o.PermitsPerSecond = 1;
+            o.Burst = 1;
+            o.Headroom = 0;
+            configure?.Invoke(o);
+        }, services =>
+        {
+            services.AddSingleton(sp => new RecordingLimiter(sp.GetRequiredService<RefoldOptions>(), sp.GetRequiredService<TimeProvider>()));
+            services.AddSingleton<IRefoldRateLimiter>(sp => sp.GetRequiredService<RecordingLimiter>());
+        });
 
     public OrgRateLimiters Buckets { get; } = new(options, time);
 

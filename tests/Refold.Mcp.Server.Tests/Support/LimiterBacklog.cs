@@ -69,6 +69,8 @@ public sealed class LimiterBacklog : IAsyncDisposable
         catch (OperationCanceledException)
         {
         }
+
+        _stop.Dispose();
     }
 
     private static double Millis(long from, long to) => (to - from) * 1000.0 / Stopwatch.Frequency;
