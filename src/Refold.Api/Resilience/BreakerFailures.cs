@@ -12,8 +12,9 @@ namespace Refold.Api.Resilience;
 /// Refold either way, but Polly's breaker has no "ignored" outcome: whatever it does not count as a failure it records as
 /// a success, and a success while half-open closes the circuit. So while the breaker is half-open every probe that ends
 /// without an answer counts as a failure (refused here, cancelled by its caller, or any other exception): the circuit
-/// opens again for another break and the next probe follows it, and only a real answer from Refold closes it. Polly would not leave it half-open waiting for another probe: a
-/// half-open breaker lets exactly one attempt through and refuses every other until that one's outcome is recorded.
+/// opens again for another break and the next probe follows it, and only a real answer from Refold closes it. Polly
+/// would not leave it half-open waiting for another probe: a half-open breaker lets exactly one attempt through and
+/// refuses every other until that one's outcome is recorded.
 /// (An attempt let through before the circuit opened and refused after its break counts too: the state is read when an
 /// outcome arrives, and reopening without news from Refold is the safe side.) While closed a refusal is not a failure,
 /// so local throttling never opens the circuit against Refold.
