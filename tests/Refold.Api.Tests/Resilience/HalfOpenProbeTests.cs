@@ -37,12 +37,7 @@ public sealed class HalfOpenProbeTests
         var limiter = services.GetRequiredService<RecordingLimiter>();
         var client = factory.Create(RefoldCredential.FromApiKey(TestClients.ApiKey));
 
-        // Two gateway failures open the circuit.
-        for (var i = 0; i < 2; i++)
-        {
-            Assert.Equal(RefoldErrorKind.ServerError, (await FailureOf(client.SendAsync(Applications.ListApplications))).Kind);
-            Assert.True(await limiter.Asked.WaitAsync(TimeSpan.FromSeconds(30)));
-        }
+        await OpenCircuitAsync(client, limiter);
 
         AssertCircuitOpen(await FailureOf(client.SendAsync(Applications.ListApplications)));
 
@@ -74,10 +69,7 @@ public sealed class HalfOpenProbeTests
         AssertCircuitOpen(await FailureOf(next));
         Assert.Equal(2, handler.Requests.Count);
 
-        // After another break the next probe gets its permit and Refold's answer closes the circuit.
-        time.Advance(s_break);
-        await client.SendAsync(Applications.ListApplications);
-        await client.SendAsync(Applications.ListApplications);
+        await CloseWithRealAnswersAsync(time, client);
         Assert.Equal(4, handler.Requests.Count);
     }
 
@@ -101,10 +93,7 @@ public sealed class HalfOpenProbeTests
         });
         await using var _ = services;
         var client = factory.Create(RefoldCredential.FromApiKey(TestClients.ApiKey));
-        for (var i = 0; i < 2; i++)
-        {
-            Assert.Equal(RefoldErrorKind.ServerError, (await FailureOf(client.SendAsync(Applications.ListApplications))).Kind);
-        }
+        await OpenCircuitAsync(client, services.GetRequiredService<RecordingLimiter>());
 
         time.Advance(s_break);
         await Assert.ThrowsAnyAsync<Exception>(() => client.SendAsync(Applications.ListApplications));
@@ -114,9 +103,7 @@ public sealed class HalfOpenProbeTests
         AssertCircuitOpen(await FailureOf(client.SendAsync(Applications.ListApplications)));
         Assert.Equal(3, handler.Requests.Count);
 
-        time.Advance(s_break);
-        await client.SendAsync(Applications.ListApplications);
-        await client.SendAsync(Applications.ListApplications);
+        await CloseWithRealAnswersAsync(time, client);
         Assert.Equal(5, handler.Requests.Count);
     }
 
@@ -146,6 +133,24 @@ public sealed class HalfOpenProbeTests
         time.Advance(TimeSpan.FromSeconds(1));
         await client.SendAsync(Applications.ListApplications);
         Assert.Equal(2, handler.Requests.Count);
+    }
+
+    // Two gateway failures open the circuit (the breaker's minimum throughput is two).
+    private static async Task OpenCircuitAsync(RefoldClient client, RecordingLimiter limiter)
+    {
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.Equal(RefoldErrorKind.ServerError, (await FailureOf(client.SendAsync(Applications.ListApplications))).Kind);
+            Assert.True(await limiter.Asked.WaitAsync(TimeSpan.FromSeconds(30)));
+        }
+    }
+
+    // After another break the next probe is sent, Refold's answer closes the circuit, and the call after it is sent too.
+    private static async Task CloseWithRealAnswersAsync(ObservableFakeTime time, RefoldClient client)
+    {
+        time.Advance(s_break);
+        await client.SendAsync(Applications.ListApplications);
+        await client.SendAsync(Applications.ListApplications);
     }
 
     private static async Task<RefoldError> FailureOf(Task call) => (await Assert.ThrowsAsync<RefoldApiException>(() => call)).Error;
